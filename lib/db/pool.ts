@@ -50,3 +50,6 @@ export async function closePool(): Promise<void> {
   globalForPool.greenopsPool = undefined;
   await pool?.end();
 }
+
+/** Anything that runs a query: the pool, or one client inside a transaction. */
+export type Queryable = pg.Pool | pg.PoolClient | pg.Client;

@@ -1,0 +1,38 @@
+// POST /api/v1/events: a batch of JSON events from an SDK or a script.
+import { createHash } from 'node:crypto';
+
+import { env } from '@/lib/env';
+import { requireApiKey } from '@/lib/http/api-key-auth';
+import { readBodyText } from '@/lib/http/body';
+import { badRequest } from '@/lib/http/errors';
+import { route } from '@/lib/http/handler';
+import { ingestAnswer } from '@/lib/ingest/answer';
+import { ingestBatch } from '@/lib/ingest/ingest';
+import { parseEventsBody } from '@/lib/ingest/parsers/events';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route(async (request) => {
+  const principal = await requireApiKey(request);
+
+  const text = await readBodyText(request, env.GREENOPS_MAX_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('The body is not valid JSON');
+  }
+  const parsed = parseEventsBody(body, { maxEvents: env.GREENOPS_MAX_EVENTS_PER_BATCH });
+
+  const result = await ingestBatch(
+    {
+      organisationId: principal.organisationId,
+      source: 'api',
+      apiKeyId: principal.apiKeyId,
+      contentSha256: createHash('sha256').update(text).digest('hex'),
+    },
+    parsed,
+  );
+
+  return Response.json(ingestAnswer(result));
+});

@@ -1,0 +1,230 @@
+// ingestBatch: price every parsed item, then in ONE transaction resolve the
+// entities they name, insert the new events with their rollups and record
+// the import with its rejected items. A batch is all there or not at all;
+// a retried batch stores nothing twice.
+import { randomUUID } from 'node:crypto';
+
+import type pg from 'pg';
+
+import { priceEvent, type PricedEvent } from '@/lib/carbon/price';
+import { withTransaction } from '@/lib/db/pool';
+import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entities';
+import { insertEvents, type EventRow } from '@/lib/ingest/insert-events';
+import { loadPricingContext } from '@/lib/ingest/pricing-context';
+import type {
+  EventSource,
+  ItemIssue,
+  NormalisedEvent,
+  ParseResult,
+} from '@/lib/ingest/types';
+
+export interface IngestTarget {
+  organisationId: string;
+  source: EventSource;
+  userId?: string | null;
+  apiKeyId?: string | null;
+  fileName?: string | null;
+  contentSha256: string;
+}
+
+export type ItemStatus = 'accepted' | 'duplicate' | 'rejected';
+
+export interface ItemResult {
+  index: number;
+  status: ItemStatus;
+  id?: string;
+  issues?: ItemIssue[];
+}
+
+export interface IngestResult {
+  importId: string;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  items: ItemResult[];
+}
+
+interface Priced {
+  index: number;
+  event: NormalisedEvent;
+  priced: PricedEvent;
+}
+
+function toRow(item: Priced, ids: EntityIds): EventRow | ItemIssue {
+  const { event, priced } = item;
+  const lookup = (map: Map<string, string>, slug: string | undefined, path: string) => {
+    if (slug === undefined) return null;
+    const id = map.get(slug);
+    if (!id) throw Object.assign(new Error(path), { slug });
+
+    return id;
+  };
+  try {
+    const modelVersionId =
+      event.modelSlug && event.modelVersion
+        ? lookup(ids.versions, versionKey(event.modelSlug, event.modelVersion), 'model_version')
+        : null;
+
+    return {
+      idempotency_key: event.idempotencyKey,
+      kind: event.kind,
+      window_start: event.windowStart.toISOString(),
+      window_end: event.windowEnd.toISOString(),
+      team_id: lookup(ids.teams, event.teamSlug, 'team'),
+      model_id: lookup(ids.models, event.modelSlug, 'model'),
+      model_version_id: modelVersionId,
+      pipeline_id: lookup(ids.pipelines, event.pipelineSlug, 'pipeline'),
+      run_id: lookup(ids.runs, event.runExternalId, 'run'),
+      step: event.step ?? null,
+      cpu_energy_kwh: priced.cpuEnergyKwh,
+      gpu_energy_kwh: priced.gpuEnergyKwh,
+      ram_energy_kwh: priced.ramEnergyKwh,
+      energy_kwh: priced.energyKwh,
+      energy_min_kwh: priced.energyMinKwh,
+      energy_max_kwh: priced.energyMaxKwh,
+      energy_source: priced.energySource,
+      pue: priced.pue,
+      pue_source: priced.pueSource,
+      facility_energy_kwh: priced.facilityEnergyKwh,
+      cloud_provider: event.location.cloudProvider ?? null,
+      cloud_region: event.location.cloudRegion ?? null,
+      country_iso3: priced.countryIso3 ?? null,
+      region_key: priced.regionKey,
+      inferences: event.work.inferences ?? null,
+      requests: event.work.requests ?? null,
+      tokens_in: event.work.tokensIn ?? null,
+      tokens_cached_in: event.work.tokensCachedIn ?? null,
+      tokens_out: event.work.tokensOut ?? null,
+      samples: event.work.samples ?? null,
+      gpu_hours: event.work.gpuHours ?? null,
+      intensity_g_per_kwh: priced.intensityGPerKwh,
+      intensity_source: priced.intensitySource,
+      intensity_fallback: priced.intensityFallback,
+      factor_set_id: priced.factorSetId,
+      factor_set_version: priced.factorSetVersion,
+      emissions_g: priced.emissionsG,
+      emissions_min_g: priced.emissionsMinG,
+      emissions_max_g: priced.emissionsMaxG,
+      embodied_g: priced.embodiedG,
+      source_emissions_g: event.sourceEmissionsG ?? null,
+      attributes: event.attributes ?? null,
+    };
+  } catch (error) {
+    const { message: path, slug } = error as Error & { slug: string };
+
+    return {
+      path,
+      reason: `${path} "${slug}" does not exist and this organisation does not create unknown ones`,
+    };
+  }
+}
+
+async function recordImport(
+  client: pg.ClientBase,
+  target: IngestTarget,
+  importId: string,
+  items: ItemResult[],
+  raws: Map<number, string | undefined>,
+) {
+  const count = (status: ItemStatus) => items.filter((i) => i.status === status).length;
+  await client.query(
+    `INSERT INTO import_record (organisation_id, id, source, file_name, content_sha256, status,
+       accepted_count, duplicate_count, rejected_count, user_id, api_key_id)
+     VALUES ($1, $2, $3, $4, $5, 'completed', $6, $7, $8, $9, $10)`,
+    [
+      target.organisationId,
+      importId,
+      target.source,
+      target.fileName ?? null,
+      target.contentSha256,
+      count('accepted'),
+      count('duplicate'),
+      count('rejected'),
+      target.userId ?? null,
+      target.apiKeyId ?? null,
+    ],
+  );
+  const rejections = items.flatMap((item) =>
+    (item.issues ?? []).map((issue, n) => ({ item, issue, n })),
+  );
+  if (rejections.length === 0) return;
+  await client.query(
+    `INSERT INTO import_rejection (organisation_id, import_id, item_index, path, reason, raw)
+     SELECT $1, $2, i, p, r, w FROM unnest($3::int[], $4::text[], $5::text[], $6::text[])
+       AS t(i, p, r, w)
+     ON CONFLICT DO NOTHING`,
+    [
+      target.organisationId,
+      importId,
+      rejections.map((r) => r.item.index),
+      rejections.map((r) => r.issue.path || `item ${r.item.index}`),
+      rejections.map((r) => r.issue.reason),
+      rejections.map((r) => (r.n === 0 ? (raws.get(r.item.index) ?? null) : null)),
+    ],
+  );
+}
+
+export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
+  const importId = randomUUID();
+  const results = new Map<number, ItemResult>();
+  const raws = new Map<number, string | undefined>();
+  const pricing = await loadPricingContext(target.organisationId);
+  const seen = new Set<string>();
+  const priced: Priced[] = [];
+  for (const item of parsed.items) {
+    if (!item.ok) {
+      results.set(item.index, { index: item.index, status: 'rejected', issues: item.issues });
+      raws.set(item.index, item.raw);
+      continue;
+    }
+    if (seen.has(item.event.idempotencyKey)) {
+      results.set(item.index, { index: item.index, status: 'duplicate' });
+      continue;
+    }
+    seen.add(item.event.idempotencyKey);
+    const outcome = priceEvent({ ...item.event }, pricing.context);
+    if ('issue' in outcome) {
+      results.set(item.index, { index: item.index, status: 'rejected', issues: [outcome.issue] });
+      continue;
+    }
+    priced.push({ index: item.index, event: item.event, priced: outcome });
+  }
+
+  await withTransaction(async (client) => {
+    const ids = await resolveEntities(
+      client,
+      target.organisationId,
+      priced.map((p) => p.event),
+      pricing.autoCreateEntities,
+    );
+    const rows: { index: number; row: EventRow }[] = [];
+    for (const item of priced) {
+      const row = toRow(item, ids);
+      if ('path' in row && 'reason' in row && !('idempotency_key' in row)) {
+        results.set(item.index, { index: item.index, status: 'rejected', issues: [row] });
+      } else {
+        rows.push({ index: item.index, row: row as EventRow });
+      }
+    }
+    const inserted = await insertEvents(
+      client,
+      { organisationId: target.organisationId, source: target.source, importId },
+      rows.map((r) => r.row),
+    );
+    for (const { index, row } of rows) {
+      const id = inserted.get(row.idempotency_key);
+      results.set(index, id ? { index, status: 'accepted', id } : { index, status: 'duplicate' });
+    }
+    await recordImport(client, target, importId, [...results.values()], raws);
+  });
+
+  const items = [...results.values()].sort((a, b) => a.index - b.index);
+
+  return {
+    importId,
+    accepted: items.filter((i) => i.status === 'accepted').length,
+    duplicates: items.filter((i) => i.status === 'duplicate').length,
+    rejected: items.filter((i) => i.status === 'rejected').length,
+    items,
+  } satisfies IngestResult;
+}
