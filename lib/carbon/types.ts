@@ -31,3 +31,24 @@ export interface EventWork {
   samples?: number;
   gpuHours?: number;
 }
+
+export type EventKind = 'training' | 'inference' | 'pipeline_step' | 'llm_api_call' | 'storage';
+
+/** One telemetry event as lib/carbon prices it. */
+export interface PricingInput {
+  kind: EventKind;
+  windowStart: Date;
+  windowEnd: Date;
+  energy: EnergyInput;
+  /** Facility PUE the source knows; else a provider or organisation default is used. */
+  pue?: number;
+  location: EventLocation;
+  work: EventWork;
+  /** For llm_api_call: lets tokens be turned into energy when no energy is sent. */
+  llm?: { provider: string; model: string };
+}
+
+/** A problem with one field of an event, in words the sender can act on. */
+export interface PricingIssue {
+  issue: { path: string; reason: string };
+}

@@ -1,0 +1,439 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { FactorIndex, type IntensityRow } from './factors';
+import { buildLlmCatalogue, estimateLlmCall, type LlmEstimate } from './llm';
+import { priceEvent, type PricedEvent, type PricingContext } from './price';
+import type { PricingInput } from './types';
+
+const annual = (regionKey: string, intensityGPerKwh: number): IntensityRow => ({
+  regionKey,
+  kind: 'location',
+  year: 2024,
+  hourStart: null,
+  intensityGPerKwh,
+  source: `src ${regionKey}`,
+  licence: 'CC0',
+});
+const factors = new FactorIndex({
+  id: 'fs-1',
+  name: 'test',
+  version: 7,
+  rows: [
+    annual('world', 480),
+    annual('country:FRA', 44),
+    annual('country:USA', 380),
+    annual('country:DEU', 350),
+    annual('aws:us-east-1', 379.069),
+    { ...annual('country:DEU', 999), hourStart: new Date('2024-06-01T13:00:00Z') },
+  ],
+});
+const modelsJson: unknown = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../prisma/reference/ecologits_models.json'), 'utf8'),
+);
+const ctx: PricingContext = {
+  factors,
+  organisationDefaultPue: 1.4,
+  llm: buildLlmCatalogue(modelsJson),
+};
+
+const event = (overrides: Partial<PricingInput>): PricingInput => ({
+  kind: 'training',
+  windowStart: new Date('2024-06-01T12:00:00Z'),
+  windowEnd: new Date('2024-06-01T13:00:00Z'),
+  energy: { kind: 'kwh', totalKwh: 2, includesPue: false },
+  location: { countryIso: 'FR' },
+  work: {},
+  ...overrides,
+});
+
+const priced = (input: PricingInput): PricedEvent => {
+  const result = priceEvent(input, ctx);
+  if ('issue' in result) throw new Error(`unexpected issue ${JSON.stringify(result.issue)}`);
+
+  return result;
+};
+
+describe('priceEvent with measured energy', () => {
+  it('prices kWh on AWS with the provider PUE', () => {
+    const result = priced(
+      event({
+        energy: {
+          kind: 'kwh',
+          totalKwh: 2,
+          cpuKwh: 0.5,
+          gpuKwh: 1.25,
+          ramKwh: 0.25,
+          includesPue: false,
+        },
+        location: { cloudProvider: 'Amazon', cloudRegion: 'us-east-1' },
+      }),
+    );
+
+    expect(result).toEqual({
+      cpuEnergyKwh: 0.5,
+      gpuEnergyKwh: 1.25,
+      ramEnergyKwh: 0.25,
+      energyKwh: 2,
+      energyMinKwh: 2,
+      energyMaxKwh: 2,
+      energySource: 'measured',
+      pue: 1.135,
+      pueSource: 'provider_default',
+      facilityEnergyKwh: 2.27,
+      regionKey: 'aws:us-east-1',
+      countryIso3: null,
+      intensityGPerKwh: 379.069,
+      intensitySource: 'src aws:us-east-1',
+      intensityFallback: false,
+      factorSetId: 'fs-1',
+      factorSetVersion: 7,
+      emissionsG: expect.closeTo(860.48663, 6),
+      emissionsMinG: expect.closeTo(860.48663, 6),
+      emissionsMaxG: expect.closeTo(860.48663, 6),
+      embodiedG: 0,
+    });
+  });
+
+  it.each([
+    [
+      'event PUE wins',
+      { pue: 1.2, location: { cloudProvider: 'gcp', countryIso: 'FR' } },
+      1.2,
+      'event',
+    ],
+    [
+      'provider default for gcp',
+      { location: { cloudProvider: 'google', countryIso: 'FR' } },
+      1.1,
+      'provider_default',
+    ],
+    [
+      'provider default for azure',
+      { location: { cloudProvider: 'azure', countryIso: 'FR' } },
+      1.185,
+      'provider_default',
+    ],
+    [
+      'provider default for alibaba',
+      { location: { cloudProvider: 'alibaba', countryIso: 'FR' } },
+      1.3,
+      'provider_default',
+    ],
+    [
+      'organisation default on premises',
+      { location: { countryIso: 'FR' } },
+      1.4,
+      'organisation_default',
+    ],
+  ])('PUE: %s', (_name, overrides: Partial<PricingInput>, pue, pueSource) => {
+    const result = priced(event(overrides));
+
+    expect(result.pue).toBe(pue);
+    expect(result.pueSource).toBe(pueSource);
+    expect(result.facilityEnergyKwh).toBeCloseTo(2 * pue, 12);
+    expect(result.emissionsG).toBeCloseTo(2 * pue * 44, 9);
+  });
+
+  it.each([
+    // Real CodeCarbon v3 row: energy_consumed 0.00057442898176 kWh, pue 1.0, MAR.
+    [0.00057442898176, undefined, 1, 0.00057442898176],
+    [0.1, 1.58, 1.58, 0.1 / 1.58],
+    [0.7, 1.3, 1.3, 0.7 / 1.3],
+  ])(
+    'CodeCarbon %s kWh with PUE %s already applied is not multiplied again',
+    (total, pue, expectedPue, itKwh) => {
+      const result = priced(
+        event({ energy: { kind: 'kwh', totalKwh: total, cpuKwh: total, includesPue: true }, pue }),
+      );
+
+      expect(result.facilityEnergyKwh).toBe(total);
+      expect(result.energyKwh).toBeCloseTo(itKwh, 15);
+      expect(result.cpuEnergyKwh).toBeCloseTo(itKwh, 15);
+      expect(result.pue).toBe(expectedPue);
+      expect(result.pueSource).toBe('source_included');
+      expect(result.emissionsG).toBeCloseTo(total * 44, 12);
+    },
+  );
+
+  it('prices power × duration per component', () => {
+    const result = priced(
+      event({
+        energy: { kind: 'power', durationS: 3_600, cpuW: 200, gpuW: 700, ramW: 50 },
+        location: { countryIso: 'FRA' },
+      }),
+    );
+
+    expect(result.cpuEnergyKwh).toBeCloseTo(0.2, 12);
+    expect(result.gpuEnergyKwh).toBeCloseTo(0.7, 12);
+    expect(result.ramEnergyKwh).toBeCloseTo(0.05, 12);
+    expect(result.energyKwh).toBeCloseTo(0.95, 12);
+    expect(result.energySource).toBe('power_duration');
+    expect(result.facilityEnergyKwh).toBeCloseTo(1.33, 12);
+    expect(result.emissionsG).toBeCloseTo(58.52, 9);
+    expect(result.countryIso3).toBe('FRA');
+  });
+
+  it('keeps a missing component as null, not zero', () => {
+    const result = priced(event({ energy: { kind: 'power', durationS: 1_800, gpuW: 400 } }));
+
+    expect([result.cpuEnergyKwh, result.gpuEnergyKwh, result.ramEnergyKwh]).toEqual([
+      null,
+      0.2,
+      null,
+    ]);
+  });
+
+  it('falls back to the world average, flagged, when nothing locates the event', () => {
+    const result = priced(event({ location: {} }));
+
+    expect(result.regionKey).toBe('world');
+    expect(result.intensityFallback).toBe(true);
+    expect(result.emissionsG).toBeCloseTo(2 * 1.4 * 480, 9);
+  });
+
+  it('uses the hourly factor in force at the middle of the window', () => {
+    const result = priced(
+      event({
+        windowStart: new Date('2024-06-01T12:30:00Z'),
+        windowEnd: new Date('2024-06-01T13:30:00Z'),
+        location: { countryIso: 'DE' },
+      }),
+    );
+
+    expect(result.intensityGPerKwh).toBe(999);
+    expect(result.countryIso3).toBe('DEU');
+  });
+});
+
+describe('priceEvent rejects implausible input', () => {
+  const start = new Date('2024-06-01T12:00:00Z');
+  it.each([
+    [
+      'end before start',
+      { windowEnd: new Date('2024-06-01T11:59:59Z') },
+      'windowEnd',
+      'the window ends before it starts',
+    ],
+    [
+      'window over 31 days',
+      { windowStart: new Date('2024-05-01T11:59:59Z') },
+      'windowEnd',
+      'the window is longer than 31 days; send one event per day or per run',
+    ],
+    [
+      'invalid date',
+      { windowStart: new Date('nope') },
+      'windowStart',
+      'windowStart is not a valid date',
+    ],
+    ['PUE below 1', { pue: 0.9 }, 'pue', 'PUE 0.9 is outside 1 to 3'],
+    ['PUE above 3', { pue: 3.5 }, 'pue', 'PUE 3.5 is outside 1 to 3'],
+    [
+      'negative energy',
+      { energy: { kind: 'kwh', totalKwh: -0.1, includesPue: true } },
+      'energy.totalKwh',
+      'energy must be a finite number of kWh, zero or more',
+    ],
+    [
+      'infinite GPU energy',
+      { energy: { kind: 'kwh', totalKwh: 1, gpuKwh: Infinity, includesPue: false } },
+      'energy.gpuKwh',
+      'GPU energy must be a finite number of kWh, zero or more',
+    ],
+    [
+      'components above total',
+      { energy: { kind: 'kwh', totalKwh: 1, cpuKwh: 0.6, gpuKwh: 0.6, includesPue: false } },
+      'energy.totalKwh',
+      'CPU, GPU and RAM energy add up to 1.2 kWh, more than the total 1 kWh',
+    ],
+    [
+      'GPU kWh implying 150 kW',
+      { energy: { kind: 'kwh', totalKwh: 150, gpuKwh: 150, includesPue: false } },
+      'energy.gpuKwh',
+      'GPU mean power of 150000 W is above the 100000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'total kWh implying 200 kW',
+      { energy: { kind: 'kwh', totalKwh: 200, includesPue: false } },
+      'energy.totalKwh',
+      '200 kWh in 3600 s is a mean power of 200000 W, above the 130000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'NaN power',
+      { energy: { kind: 'power', durationS: 60, cpuW: Number.NaN } },
+      'energy.cpuW',
+      'CPU power must be a finite number of W, zero or more',
+    ],
+    [
+      'negative power',
+      { energy: { kind: 'power', durationS: 60, ramW: -5 } },
+      'energy.ramW',
+      'RAM power must be a finite number of W, zero or more',
+    ],
+    [
+      'GPU power over 100 kW',
+      { energy: { kind: 'power', durationS: 60, gpuW: 150_000 } },
+      'energy.gpuW',
+      'GPU power of 150000 W is above the 100000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'CPU power over 20 kW',
+      { energy: { kind: 'power', durationS: 60, cpuW: 20_001 } },
+      'energy.cpuW',
+      'CPU power of 20001 W is above the 20000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'no power component',
+      { energy: { kind: 'power', durationS: 60 } },
+      'energy',
+      'power needs at least one of cpuW, gpuW or ramW',
+    ],
+    [
+      'duration longer than window',
+      { energy: { kind: 'power', durationS: 7_200, cpuW: 10 } },
+      'energy.durationS',
+      "duration 7200 s is longer than the event's window (3600 s)",
+    ],
+    [
+      'no energy for training',
+      { energy: { kind: 'none' } },
+      'energy',
+      'energy is required: send kWh, or power and duration',
+    ],
+    [
+      'LLM call without model',
+      { kind: 'llm_api_call', energy: { kind: 'none' } },
+      'llm',
+      'an LLM API call without energy needs llm.provider and llm.model to be estimated',
+    ],
+    [
+      'LLM call without output tokens',
+      {
+        kind: 'llm_api_call',
+        energy: { kind: 'none' },
+        llm: { provider: 'openai', model: 'gpt-4o' },
+      },
+      'work.tokensOut',
+      'output tokens are required to estimate an LLM call',
+    ],
+    [
+      'LLM call to an unknown model',
+      {
+        kind: 'llm_api_call',
+        energy: { kind: 'none' },
+        llm: { provider: 'openai', model: 'gpt-99' },
+        work: { tokensOut: 10 },
+      },
+      'llm.model',
+      'unknown model "gpt-99" for provider "openai": not in the EcoLogits model list',
+    ],
+  ] as [string, Partial<PricingInput>, string, string][])(
+    '%s',
+    (_name, overrides, path, reason) => {
+      expect(priceEvent(event({ windowStart: start, ...overrides }), ctx)).toEqual({
+        issue: { path, reason },
+      });
+    },
+  );
+
+  it('rejects an implausible organisation default PUE', () => {
+    expect(priceEvent(event({}), { ...ctx, organisationDefaultPue: 0 })).toEqual({
+      issue: {
+        path: 'organisationDefaultPue',
+        reason: "the organisation's default PUE 0 is outside 1 to 3",
+      },
+    });
+  });
+
+  it('cannot estimate an LLM call without the model list', () => {
+    const input = event({
+      kind: 'llm_api_call',
+      energy: { kind: 'none' },
+      llm: { provider: 'openai', model: 'gpt-4o' },
+      work: { tokensOut: 10 },
+    });
+
+    expect(priceEvent(input, { ...ctx, llm: undefined })).toEqual({
+      issue: {
+        path: 'energy',
+        reason: 'energy is required: no LLM model list is loaded to estimate it',
+      },
+    });
+  });
+});
+
+describe('priceEvent for LLM calls without energy', () => {
+  const llmEvent = (overrides: Partial<PricingInput>) =>
+    event({
+      kind: 'llm_api_call',
+      energy: { kind: 'none' },
+      location: {},
+      llm: { provider: 'anthropic', model: 'claude-sonnet-4-0' },
+      work: { tokensOut: 1_200, requests: 3 },
+      ...overrides,
+    });
+  const estimate = estimateLlmCall(ctx.llm!, {
+    provider: 'anthropic',
+    model: 'claude-sonnet-4-0',
+    outputTokens: 1_200,
+    requests: 3,
+  }) as LlmEstimate;
+
+  it("uses the estimate's energy range, provider PUE and data-centre country", () => {
+    const result = priced(llmEvent({}));
+    const midKwh = (estimate.energyMinKwh + estimate.energyMaxKwh) / 2;
+
+    expect(estimate.pueMin).toBe(1.09);
+    expect(estimate.pueMax).toBe(1.14);
+    expect(result).toEqual({
+      cpuEnergyKwh: null,
+      gpuEnergyKwh: null,
+      ramEnergyKwh: null,
+      energyKwh: midKwh,
+      energyMinKwh: estimate.energyMinKwh,
+      energyMaxKwh: estimate.energyMaxKwh,
+      energySource: 'estimated',
+      pue: 1.14,
+      pueSource: 'llm_provider',
+      facilityEnergyKwh: midKwh * 1.14,
+      regionKey: 'country:USA',
+      countryIso3: 'USA',
+      intensityGPerKwh: 380,
+      intensitySource: 'src country:USA',
+      intensityFallback: false,
+      factorSetId: 'fs-1',
+      factorSetVersion: 7,
+      emissionsG: midKwh * 1.14 * 380,
+      emissionsMinG: estimate.energyMinKwh * 1.09 * 380,
+      emissionsMaxG: estimate.energyMaxKwh * 1.14 * 380,
+      embodiedG: (estimate.embodiedMinG + estimate.embodiedMaxG) / 2,
+    });
+    expect(result.emissionsMinG).toBeLessThan(result.emissionsG);
+    expect(result.emissionsG).toBeLessThan(result.emissionsMaxG);
+  });
+
+  it("prefers the event's location and PUE when it gives them", () => {
+    const result = priced(llmEvent({ pue: 1.5, location: { countryIso: 'FR' } }));
+    const midKwh = (estimate.energyMinKwh + estimate.energyMaxKwh) / 2;
+
+    expect(result.pue).toBe(1.5);
+    expect(result.pueSource).toBe('event');
+    expect(result.regionKey).toBe('country:FRA');
+    expect(result.emissionsG).toBeCloseTo(midKwh * 1.5 * 44, 12);
+    expect(result.emissionsMinG).toBeCloseTo(estimate.energyMinKwh * 1.5 * 44, 12);
+  });
+
+  it('counts an event without a request count as one request', () => {
+    const one = estimateLlmCall(ctx.llm!, {
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-0',
+      outputTokens: 1_200,
+      requests: 1,
+    }) as LlmEstimate;
+
+    expect(priced(llmEvent({ work: { tokensOut: 1_200 } })).energyMinKwh).toBe(one.energyMinKwh);
+  });
+});
