@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+
+import { Providers } from '@/components/providers';
+
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'GreenOps', template: '%s · GreenOps' },
+  description: 'Carbon accounting for AI and ML infrastructure',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}
