@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   serverExternalPackages: ['pdfkit', 'exceljs', '@electric-sql/pglite', 'pg'],
 };
 
