@@ -1,0 +1,67 @@
+// File imports (CodeCarbon CSV, OpenAI usage JSON): parse, optionally assign
+// a team, then the same writer as every other source.
+import { createHash } from 'node:crypto';
+
+import { ingestBatch, type IngestResult } from '@/lib/ingest/ingest';
+import { parseCodeCarbonCsv } from '@/lib/ingest/parsers/codecarbon';
+import { BodyError } from '@/lib/ingest/parsers/errors';
+import { parseOpenAiUsage } from '@/lib/ingest/parsers/openai-usage';
+import { SLUG_PATTERN, SLUG_RULE } from '@/lib/ingest/parsers/slug';
+import type { ParseResult } from '@/lib/ingest/types';
+
+export interface ImportActor {
+  organisationId: string;
+  userId?: string | null;
+  apiKeyId?: string | null;
+}
+
+export interface ImportOptions {
+  fileName?: string;
+  /** Team slug every imported event belongs to. */
+  team?: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function withTeam(parsed: ParseResult, team: string | undefined): ParseResult {
+  if (team === undefined) return parsed;
+  if (!SLUG_PATTERN.test(team)) throw new BodyError('invalid_option', `team must be a slug: ${SLUG_RULE}`);
+
+  return {
+    items: parsed.items.map((item) =>
+      item.ok ? { ...item, event: { ...item.event, teamSlug: team } } : item,
+    ),
+  };
+}
+
+export async function importCodeCarbon(
+  actor: ImportActor,
+  csvText: string,
+  options: ImportOptions & { timeZone?: string },
+): Promise<IngestResult> {
+  const parsed = withTeam(parseCodeCarbonCsv(csvText, { timeZone: options.timeZone }), options.team);
+
+  return ingestBatch(
+    { ...actor, source: 'codecarbon', fileName: options.fileName, contentSha256: sha256(csvText) },
+    parsed,
+  );
+}
+
+export async function importOpenAiUsage(
+  actor: ImportActor,
+  jsonText: string,
+  options: ImportOptions & { assumeModel?: string },
+): Promise<IngestResult> {
+  let body: unknown;
+  try {
+    body = JSON.parse(jsonText);
+  } catch {
+    throw new BodyError('invalid_body', 'The file is not valid JSON');
+  }
+  const parsed = withTeam(parseOpenAiUsage(body, { assumeModel: options.assumeModel }), options.team);
+
+  return ingestBatch(
+    { ...actor, source: 'openai_usage', fileName: options.fileName, contentSha256: sha256(jsonText) },
+    parsed,
+  );
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { getPool } from '@/lib/db/pool';
+import { ingestBatch } from '@/lib/ingest/ingest';
+import { parseEventsBody } from '@/lib/ingest/parsers/events';
+import { setUpOrganisation, type TestOrganisation } from '@/lib/ingest/test-fixtures';
+
+let org: TestOrganisation;
+
+beforeAll(async () => {
+  org = await setUpOrganisation();
+});
+afterAll(async () => {
+  await org.database.drop();
+});
+
+// France's Ember factor in the shipped default set.
+const FRA_G_PER_KWH = 44.18;
+
+const good = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'inference',
+  start: '2026-07-01T10:00:00Z',
+  end: '2026-07-01T11:00:00Z',
+  team: 'search',
+  model: 'ranker',
+  energy_kwh: 2,
+  country: 'FR',
+  inferences: 1000,
+  ...extra,
+});
+
+async function ingest(events: unknown[]) {
+  const parsed = parseEventsBody({ events }, { maxEvents: 100 });
+
+  return ingestBatch(
+    { organisationId: org.organisationId, source: 'api', contentSha256: 'test' },
+    parsed,
+  );
+}
+
+async function storedEvents() {
+  const { rows } = await getPool().query(
+    `SELECT idempotency_key, energy_kwh, facility_energy_kwh, pue, emissions_g,
+            intensity_g_per_kwh, region_key, inferences
+       FROM emission_event WHERE organisation_id = $1 ORDER BY idempotency_key`,
+    [org.organisationId],
+  );
+
+  return rows;
+}
+
+describe('ingestBatch', () => {
+  it('stores the good items of a mixed batch and answers for each item', async () => {
+    await ingest([good('before')]);
+
+    const result = await ingest([
+      good('a'),
+      good('before'),
+      good('bad-window', { end: '2026-07-01T09:00:00Z' }),
+      good('a'),
+      good('b', { energy_kwh: -1 }),
+      good('c', { energy_kwh: 0.5, pue: 1.2 }),
+    ]);
+
+    expect(result).toMatchObject({ accepted: 2, duplicates: 2, rejected: 2 });
+    expect(result.items.map((i) => [i.index, i.status])).toEqual([
+      [0, 'accepted'],
+      [1, 'duplicate'],
+      [2, 'rejected'],
+      [3, 'duplicate'],
+      [4, 'rejected'],
+      [5, 'accepted'],
+    ]);
+    expect(result.items[2]?.issues).toEqual([
+      { path: 'events[2].end', reason: 'end must be after start' },
+    ]);
+    expect(result.items[4]?.issues?.[0]?.path).toBe('events[4].energy_kwh');
+    const rows = await storedEvents();
+    expect(rows.map((r) => r.idempotency_key)).toEqual(['api:a', 'api:before', 'api:c']);
+    const c = rows[2];
+    expect(c.pue).toBe(1.2);
+    expect(c.facility_energy_kwh).toBeCloseTo(0.6, 12);
+    expect(c.emissions_g).toBeCloseTo(0.6 * FRA_G_PER_KWH, 9);
+    expect(c.region_key).toBe('country:FRA');
+  });
+
+  it('records the import with its counts and rejected items', async () => {
+    const result = await ingest([good('d'), good('e', { country: 'Atlantis' })]);
+
+    const { rows: imports } = await getPool().query(
+      `SELECT accepted_count, duplicate_count, rejected_count FROM import_record WHERE id = $1`,
+      [result.importId],
+    );
+    const { rows: rejections } = await getPool().query(
+      `SELECT item_index, path FROM import_rejection WHERE import_id = $1`,
+      [result.importId],
+    );
+    expect(imports).toEqual([{ accepted_count: 1, duplicate_count: 0, rejected_count: 1 }]);
+    expect(rejections).toEqual([{ item_index: 1, path: 'events[1].country' }]);
+  });
+
+  it('keeps rollups equal to the events they summarise, hour by hour', async () => {
+    // 90 minutes from 10:30: a third in the 10:00 hour, two thirds in 11:00.
+    await ingest([good('spread', { start: '2026-07-02T10:30:00Z', end: '2026-07-02T12:00:00Z', energy_kwh: 3 })]);
+
+    const { rows } = await getPool().query(
+      `SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'HH24:MI') AS hour, event_count,
+              energy_kwh, inferences
+         FROM emission_rollup_hourly
+        WHERE organisation_id = $1 AND bucket_start >= '2026-07-02' ORDER BY bucket_start`,
+      [org.organisationId],
+    );
+    const totals = await getPool().query(
+      `SELECT (SELECT sum(facility_energy_kwh) FROM emission_event WHERE organisation_id = $1) AS events,
+              (SELECT sum(facility_energy_kwh) FROM emission_rollup_hourly WHERE organisation_id = $1) AS rollups`,
+      [org.organisationId],
+    );
+    expect(rows.map((r) => r.hour)).toEqual(['10:00', '11:00']);
+    expect(rows.map((r) => r.event_count)).toEqual([1, 0]);
+    expect(rows[0].energy_kwh).toBeCloseTo(1, 12);
+    expect(rows[1].energy_kwh).toBeCloseTo(2, 12);
+    expect(rows[0].inferences + rows[1].inferences).toBeCloseTo(1000, 9);
+    expect(totals.rows[0].rollups).toBeCloseTo(totals.rows[0].events, 9);
+  });
+
+  it('stores each event once when the same batch arrives twice at the same time', async () => {
+    const batch = Array.from({ length: 50 }, (_, n) => good(`concurrent-${n}`));
+
+    const [first, second] = await Promise.all([ingest(batch), ingest(batch)]);
+
+    expect(first.accepted + second.accepted).toBe(50);
+    expect(first.duplicates + second.duplicates).toBe(50);
+    const { rows } = await getPool().query(
+      `SELECT count(*)::int AS n FROM emission_event
+        WHERE organisation_id = $1 AND idempotency_key LIKE 'api:concurrent-%'`,
+      [org.organisationId],
+    );
+    expect(rows[0].n).toBe(50);
+  });
+
+  it('rejects an unknown team when the organisation does not create entities', async () => {
+    await getPool().query('UPDATE organisation SET auto_create_entities = false WHERE id = $1', [
+      org.organisationId,
+    ]);
+
+    const result = await ingest([good('known'), good('unknown-team', { team: 'nobody' })]);
+
+    await getPool().query('UPDATE organisation SET auto_create_entities = true WHERE id = $1', [
+      org.organisationId,
+    ]);
+    expect(result.items.map((i) => i.status)).toEqual(['accepted', 'rejected']);
+    expect(result.items[1]?.issues).toEqual([
+      {
+        path: 'team',
+        reason: 'team "nobody" does not exist and this organisation does not create unknown ones',
+      },
+    ]);
+  });
+});
