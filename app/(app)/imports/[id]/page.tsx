@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { requireViewer } from '@/lib/auth/viewer';
+import { formatCount } from '@/lib/format';
+import { getImport, listRejections } from '@/lib/ingest/list-imports';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Import' };
+
+export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer({ returnTo: `/imports/${id}` });
+
+  const found = await getImport(viewer.organisationId, id);
+  if (!found) notFound();
+  const rejections = await listRejections(viewer.organisationId, id);
+
+  return (
+    <main className="page">
+      <p>
+        <Link href="/imports">← Imports</Link>
+      </p>
+      <h1>{found.fileName ?? `${found.source} import`}</h1>
+      <p className="muted">
+        {found.source} · {found.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC · by{' '}
+        {found.actor}
+      </p>
+      <p>
+        <strong>{formatCount(found.acceptedCount)}</strong> accepted ·{' '}
+        <strong>{formatCount(found.duplicateCount)}</strong> already stored ·{' '}
+        <strong>{formatCount(found.rejectedCount)}</strong> rejected ·{' '}
+        <Link href={`/events?import=${found.id}`}>events of this import</Link>
+      </p>
+      <section className="panel">
+        <h2>Rejected items</h2>
+        {rejections.length === 0 ? (
+          <p className="muted">No item was rejected.</p>
+        ) : (
+          <>
+            <p>
+              <a className="button secondary" href={`/api/v1/imports/${found.id}/rejections`} download>
+                Download as CSV
+              </a>
+            </p>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th className="num">Item</th>
+                    <th>Field</th>
+                    <th>Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rejections.map((r) => (
+                    <tr key={`${r.itemIndex}-${r.path}`}>
+                      <td className="num">{r.itemIndex}</td>
+                      <td>
+                        <code>{r.path}</code>
+                      </td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

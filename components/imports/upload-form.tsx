@@ -1,0 +1,116 @@
+'use client';
+
+// Upload a CodeCarbon emissions.csv or an OpenAI usage export; the answer
+// (accepted, duplicates, rejected) shows at once with a link to the import.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+
+type Source = 'codecarbon' | 'openai-usage';
+
+interface Answer {
+  importId: string;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export function UploadForm() {
+  const router = useRouter();
+  const [source, setSource] = useState<Source>('codecarbon');
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      setError('Choose a file to import.');
+      return;
+    }
+    const params = new URLSearchParams({ file_name: file.name });
+    for (const name of ['team', 'time_zone', 'assume_model']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) params.set(name, value);
+    }
+    setBusy(true);
+    setError(null);
+    setAnswer(null);
+    try {
+      const response = await fetch(`/api/v1/import/${source}?${params}`, {
+        method: 'POST',
+        body: file,
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        setError(`${body.error?.message ?? 'The import failed'} (request ${body.error?.requestId ?? '?'})`);
+        return;
+      }
+      setAnswer(body as Answer);
+      router.refresh();
+    } catch {
+      setError('The server could not be reached.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="upload-form" aria-label="Import a file">
+      <fieldset>
+        <legend>What are you importing?</legend>
+        <label>
+          <input
+            type="radio"
+            name="source"
+            checked={source === 'codecarbon'}
+            onChange={() => setSource('codecarbon')}
+          />{' '}
+          CodeCarbon emissions.csv
+        </label>{' '}
+        <label>
+          <input
+            type="radio"
+            name="source"
+            checked={source === 'openai-usage'}
+            onChange={() => setSource('openai-usage')}
+          />{' '}
+          OpenAI usage export (JSON)
+        </label>
+      </fieldset>
+      <label>
+        File <input type="file" name="file" accept=".csv,.json,text/csv,application/json" required />
+      </label>
+      <label>
+        Team (optional) <input name="team" placeholder="e.g. vision" pattern="[a-z0-9._\-]{1,100}" />
+      </label>
+      {source === 'codecarbon' ? (
+        <label>
+          Time zone of the file&apos;s timestamps{' '}
+          <input name="time_zone" placeholder="UTC" defaultValue="" />
+        </label>
+      ) : (
+        <label>
+          Model to assume when the export has none{' '}
+          <input name="assume_model" placeholder="e.g. gpt-4o-mini" />
+        </label>
+      )}
+      <div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {answer && (
+          <p className="upload-answer">
+            {answer.accepted} accepted, {answer.duplicates} already stored, {answer.rejected}{' '}
+            rejected. <Link href={`/imports/${answer.importId}`}>See this import</Link>
+          </p>
+        )}
+        {error && <p className="upload-error">{error}</p>}
+      </div>
+    </form>
+  );
+}
