@@ -1,0 +1,195 @@
+// Turns query results into the report's sections: pure, so the arithmetic
+// that makes each figure can be read (and tested) apart from the SQL.
+import type { MarketBased } from '@/lib/reports/queries/market';
+import type { ModelSums } from '@/lib/reports/queries/by-model';
+import { FUNCTIONAL_UNIT_LABELS, sciFromTotals } from '@/lib/carbon/sci';
+import { perThousand } from '@/lib/kpi/intensity';
+import type { BreakdownRow as KpiRow } from '@/lib/kpi/get-breakdown';
+import type { TimeSeries } from '@/lib/kpi/get-time-series';
+import type { Totals } from '@/lib/kpi/sql';
+import { EVENT_KINDS, type EventKind } from '@/lib/ingest/types';
+import { gToKg, gToT, kwhToMwh } from '@/lib/units';
+import type {
+  BreakdownRow,
+  Energy,
+  Mass,
+  ModelRow,
+  ReportModel,
+  SciRow,
+  TrendMonth,
+} from '@/lib/reports/types';
+
+export const mass = (g: number): Mass => ({ g, kg: gToKg(g), t: gToT(g) });
+export const energy = (kwh: number): Energy => ({ kwh, mwh: kwhToMwh(kwh) });
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+export function breakdownRows(rows: KpiRow[], totalG: number): BreakdownRow[] {
+  return rows.map((row) => ({
+    label: row.label,
+    slug: row.slug,
+    emissionsG: row.emissionsG,
+    energyKwh: row.facilityEnergyKwh,
+    eventCount: row.eventCount,
+    share: share(row.emissionsG, totalG),
+  }));
+}
+
+export function modelRows(rows: ModelSums[], totalG: number): ModelRow[] {
+  return rows.map((row) => ({
+    label: row.label,
+    slug: row.slug,
+    emissionsG: row.emissionsG,
+    energyKwh: row.energyKwh,
+    eventCount: row.eventCount,
+    share: share(row.emissionsG, totalG),
+    inferences: row.inferences,
+    inferenceEmissionsG: row.inferenceEmissionsG,
+    gPer1kInferences: perThousand(row.inferenceEmissionsG, row.inferences),
+  }));
+}
+
+const zeroKinds = () =>
+  Object.fromEntries(EVENT_KINDS.map((kind) => [kind, 0])) as Record<EventKind, number>;
+
+export function trendOf(series: TimeSeries): ReportModel['trend'] {
+  const present = new Set(series.groups.map((g) => g.key));
+  const months: TrendMonth[] = series.points.map((point) => {
+    const emissionsG = zeroKinds();
+    for (const kind of EVENT_KINDS) emissionsG[kind] = point.emissionsG[kind] ?? 0;
+
+    return {
+      month: point.start.slice(0, 7),
+      emissionsG,
+      totalG: EVENT_KINDS.reduce((sum, kind) => sum + emissionsG[kind], 0),
+    };
+  });
+
+  return { kinds: EVENT_KINDS.filter((kind) => present.has(kind)), months };
+}
+
+export type KindTotals = Partial<Record<EventKind, KpiRow>>;
+
+export function byKindOf(rows: KpiRow[]): KindTotals {
+  return Object.fromEntries(rows.map((row) => [row.key, row])) as KindTotals;
+}
+
+export function energySection(
+  totals: Totals,
+  kinds: KindTotals,
+  market: MarketBased,
+): ReportModel['energy'] {
+  const llmKwh = kinds.llm_api_call?.facilityEnergyKwh ?? 0;
+  const ownKwh = totals.facilityEnergyKwh - llmKwh;
+  const byContract = new Map<string, { kwh: number; g: number }>();
+  for (const region of market.result.regions) {
+    for (const a of region.allocations) {
+      const sum = byContract.get(a.contractId) ?? { kwh: 0, g: 0 };
+      byContract.set(a.contractId, { kwh: sum.kwh + a.kwh, g: sum.g + a.emissionsG });
+    }
+  }
+  const renewableKwh = market.result.coveredKwh;
+
+  return {
+    total: energy(ownKwh),
+    renewable: energy(renewableKwh),
+    nonRenewable: energy(Math.max(ownKwh - renewableKwh, 0)),
+    renewableShare: ownKwh > 0 ? renewableKwh / ownKwh : null,
+    contracts: market.contracts.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      regionKey: c.regionKey,
+      allocatedKwh: byContract.get(c.id)?.kwh ?? 0,
+      emissionsG: byContract.get(c.id)?.g ?? 0,
+    })),
+    hostedLlmEstimated: energy(llmKwh),
+  };
+}
+
+/** One line per market and flag, naming the months it applies to. */
+function flagSentences(market: MarketBased): string[] {
+  const months = new Map<string, string[]>();
+  for (const flag of market.result.flags) {
+    const key = `${flag.regionKey}\u0000${flag.message}`;
+    months.set(key, [...(months.get(key) ?? []), flag.month]);
+  }
+
+  return [...months].map(([key, list]) => {
+    const [regionKey, message] = key.split('\u0000');
+
+    return `${regionKey} (${list.join(', ')}): ${message}`;
+  });
+}
+
+export function ghgSection(
+  totals: Totals,
+  kinds: KindTotals,
+  market: MarketBased,
+): ReportModel['ghg'] {
+  const llm = kinds.llm_api_call;
+  const scope3G = llm?.emissionsG ?? 0;
+  const scope2LocationG = totals.emissionsG - scope3G;
+  const scope2MarketG = market.result.marketEmissionsG;
+
+  return {
+    scope2LocationBased: mass(scope2LocationG),
+    scope2MarketBased: mass(scope2MarketG),
+    scope3Category1: {
+      ...mass(scope3G),
+      minG: llm?.emissionsMinG ?? 0,
+      maxG: llm?.emissionsMaxG ?? 0,
+      embodiedG: llm?.embodiedG ?? 0,
+    },
+    totalLocationBased: mass(totals.emissionsG),
+    totalMarketBased: mass(scope2MarketG + scope3G),
+    marketFlags: flagSentences(market),
+  };
+}
+
+function sciRow(
+  row: KpiRow | undefined,
+  functionalUnits: number,
+  unit: keyof typeof FUNCTIONAL_UNIT_LABELS,
+): SciRow | null {
+  if (!row || !(functionalUnits > 0)) return null;
+  const sci = sciFromTotals({
+    facilityEnergyKwh: row.facilityEnergyKwh,
+    emissionsG: row.emissionsG,
+    embodiedG: row.embodiedG,
+    functionalUnits,
+    functionalUnit: unit,
+  });
+
+  return {
+    functionalUnit: unit,
+    label: FUNCTIONAL_UNIT_LABELS[unit],
+    energyKwh: sci.energyKwh,
+    intensityGPerKwh: sci.intensityGPerKwh,
+    embodiedG: sci.embodiedG,
+    functionalUnits: sci.functionalUnits,
+    sciG: sci.sciG,
+  };
+}
+
+export function intensitySection(kinds: KindTotals, trainingRuns: number): ReportModel['intensity'] {
+  const inference = kinds.inference;
+  const llm = kinds.llm_api_call;
+  const training = kinds.training;
+  const inferences = inference?.inferences ?? 0;
+  const tokens = (llm?.tokensIn ?? 0) + (llm?.tokensOut ?? 0);
+  const sci = [
+    sciRow(inference, inferences, 'inference'),
+    sciRow(llm, tokens / 1000, 'thousand_tokens'),
+    sciRow(training, trainingRuns, 'training_run'),
+  ].filter((row): row is SciRow => row !== null);
+
+  return {
+    gPer1kInferences: perThousand(inference?.emissionsG ?? 0, inferences),
+    gPer1kTokens: perThousand(llm?.emissionsG ?? 0, tokens),
+    gPerTrainingRun: trainingRuns > 0 ? (training?.emissionsG ?? 0) / trainingRuns : null,
+    trainingRuns,
+    inferences,
+    tokens,
+    sci,
+  };
+}
