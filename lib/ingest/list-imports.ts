@@ -59,3 +59,37 @@ export async function listRejections(organisationId: string, importId: string) {
 
   return rows;
 }
+
+export interface ImportedEvent {
+  id: string;
+  kind: string;
+  windowStart: Date;
+  windowEnd: Date;
+  run: string | null;
+  runId: string | null;
+  pipeline: string | null;
+  model: string | null;
+  facilityEnergyKwh: number;
+  emissionsG: number;
+  sourceEmissionsG: number | null;
+  regionKey: string;
+}
+
+/** The events an import stored (not those it found already stored). */
+export async function listImportEvents(organisationId: string, importId: string, limit = 500) {
+  const { rows } = await getPool().query<ImportedEvent>(
+    `SELECT e.id, e.kind::text AS kind, e.window_start AS "windowStart", e.window_end AS "windowEnd",
+            r.external_id AS run, e.run_id AS "runId", p.slug AS pipeline, m.slug AS model,
+            e.facility_energy_kwh AS "facilityEnergyKwh", e.emissions_g AS "emissionsG",
+            e.source_emissions_g AS "sourceEmissionsG", e.region_key AS "regionKey"
+       FROM emission_event e
+       LEFT JOIN run r ON r.organisation_id = e.organisation_id AND r.id = e.run_id
+       LEFT JOIN pipeline p ON p.organisation_id = e.organisation_id AND p.id = e.pipeline_id
+       LEFT JOIN model m ON m.organisation_id = e.organisation_id AND m.id = e.model_id
+      WHERE e.organisation_id = $1 AND e.import_id = $2
+      ORDER BY e.window_start, e.id LIMIT $3`,
+    [organisationId, importId, limit],
+  );
+
+  return rows;
+}
