@@ -89,3 +89,92 @@ export async function revokeApiKey(client: Queryable, organisationId: string, id
 
   return rowCount === 1;
 }
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  teamId: string | null;
+  teamName: string | null;
+  createdById: string | null;
+  createdByName: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** Narrows a listing or lookup to one team's keys, or to one creator's. */
+export interface ApiKeyFilter {
+  teamId?: string;
+  createdById?: string;
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  team_id: string | null;
+  team_name: string | null;
+  created_by_id: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const summaryColumns = `k.id, k.name, k.prefix, k.team_id, t.name AS team_name, k.created_by_id,
+  u.name AS created_by_name, k.created_at, k.expires_at, k.revoked_at, k.last_used_at
+  FROM api_key k
+  LEFT JOIN team t ON t.organisation_id = k.organisation_id AND t.id = k.team_id
+  LEFT JOIN app_user u ON u.id = k.created_by_id`;
+
+const toSummary = (row: ApiKeyRow): ApiKeySummary => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  createdById: row.created_by_id,
+  createdByName: row.created_by_name,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+  lastUsedAt: row.last_used_at,
+});
+
+/** An organisation's keys, newest first, revoked ones last. */
+export async function listApiKeys(
+  client: Queryable,
+  organisationId: string,
+  filter: ApiKeyFilter = {},
+): Promise<ApiKeySummary[]> {
+  const { rows } = await client.query<ApiKeyRow>(
+    `SELECT ${summaryColumns}
+      WHERE k.organisation_id = $1
+        AND ($2::uuid IS NULL OR k.team_id = $2)
+        AND ($3::uuid IS NULL OR k.created_by_id = $3)
+      ORDER BY (k.revoked_at IS NOT NULL), k.created_at DESC, k.id`,
+    [organisationId, filter.teamId ?? null, filter.createdById ?? null],
+  );
+
+  return rows.map(toSummary);
+}
+
+export async function findApiKey(
+  client: Queryable,
+  organisationId: string,
+  id: string,
+  filter: ApiKeyFilter = {},
+): Promise<ApiKeySummary | null> {
+  const { rows } = await client.query<ApiKeyRow>(
+    `SELECT ${summaryColumns}
+      WHERE k.organisation_id = $1 AND k.id = $2
+        AND ($3::uuid IS NULL OR k.team_id = $3)
+        AND ($4::uuid IS NULL OR k.created_by_id = $4)`,
+    [organisationId, id, filter.teamId ?? null, filter.createdById ?? null],
+  );
+
+  return rows[0] ? toSummary(rows[0]) : null;
+}

@@ -58,11 +58,29 @@ export const signInRequired = () =>
 export const forbidden = (message = 'Your role does not allow this') =>
   new ApiError(403, 'forbidden', message);
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A cookie-authenticated change must come from our own pages (CSRF). */
+function assertSameOrigin(request: Request) {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden('The request came from another site');
+  }
+  if (originHost !== host) throw forbidden('The request came from another site');
+}
+
 /** For route handlers: the session's viewer, or ApiError 401 / 403. */
 export async function requireApiViewer(
   request: Request,
   options: ViewerOptions = {},
 ): Promise<Viewer> {
+  assertSameOrigin(request);
   const viewer = await viewerFromCookies(cookieGetterFromHeader(request.headers.get('cookie')));
   if (!viewer) throw signInRequired();
   if (options.roles && !options.roles.includes(viewer.role)) throw forbidden();
