@@ -26,7 +26,12 @@ async function waitForHealth(deadline: number): Promise<unknown> {
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'greenops-embedded-'));
-  const env = { ...process.env, GREENOPS_DATA_DIR: dataDir, PORT: String(PORT), GREENOPS_EMBEDDED_DB_PORT: '54391' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GREENOPS_DATA_DIR: dataDir,
+    PORT: String(PORT),
+    GREENOPS_EMBEDDED_DB_PORT: '54391',
+  };
   delete env.DATABASE_URL;
   const app = spawn('npx', ['tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
