@@ -39,7 +39,12 @@ export interface TimeSeries {
   timeZone: string;
   groups: { key: string; label: string }[];
   /** start: local time of the bucket's start, `YYYY-MM-DDTHH:mm`. */
-  points: { start: string; emissionsG: Record<string, number>; energyKwh: Record<string, number> }[];
+  points: {
+    start: string;
+    emissionsG: Record<string, number>;
+    energyKwh: Record<string, number>;
+    inferences: Record<string, number>;
+  }[];
 }
 
 export async function getTimeSeries(
@@ -63,6 +68,7 @@ export async function getTimeSeries(
     label: string | null;
     emissions_g: number | null;
     energy_kwh: number | null;
+    inferences: number | null;
   }>(
     `WITH series AS (
        SELECT generate_series(
@@ -73,13 +79,14 @@ export async function getTimeSeries(
      sums AS (
        SELECT date_trunc(${unit}, r.bucket_start AT TIME ZONE ${tz}) AS local_start,
               ${group.key} AS key, ${group.label} AS label,
-              sum(r.facility_energy_kwh) AS energy_kwh, sum(r.emissions_g) AS emissions_g
+              sum(r.facility_energy_kwh) AS energy_kwh, sum(r.emissions_g) AS emissions_g,
+              sum(r.inferences) AS inferences
          FROM emission_rollup_hourly r ${group.join}
         WHERE ${where}
         GROUP BY 1, 2, 3
      )
      SELECT to_char(s.local_start, 'YYYY-MM-DD"T"HH24:MI') AS start, x.key, x.label,
-            x.emissions_g, x.energy_kwh
+            x.emissions_g, x.energy_kwh, x.inferences
        FROM series s LEFT JOIN sums x ON x.local_start = s.local_start
       ORDER BY s.local_start, x.key`,
     params.values,
@@ -87,17 +94,24 @@ export async function getTimeSeries(
   const groups = new Map<string, string>();
   const points = new Map<string, TimeSeries['points'][number]>();
   for (const row of rows) {
-    const point = points.get(row.start) ?? { start: row.start, emissionsG: {}, energyKwh: {} };
+    const point = points.get(row.start) ?? {
+      start: row.start,
+      emissionsG: {},
+      energyKwh: {},
+      inferences: {},
+    };
     points.set(row.start, point);
     if (row.key === null) continue;
     groups.set(row.key, row.label ?? row.key);
     point.emissionsG[row.key] = row.emissions_g ?? 0;
     point.energyKwh[row.key] = row.energy_kwh ?? 0;
+    point.inferences[row.key] = row.inferences ?? 0;
   }
   for (const point of points.values()) {
     for (const key of groups.keys()) {
       point.emissionsG[key] ??= 0;
       point.energyKwh[key] ??= 0;
+      point.inferences[key] ??= 0;
     }
   }
 
