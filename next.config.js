@@ -51,7 +51,6 @@ function securityHeaders() {
 const nextConfig = {
   poweredByHeader: false,
   agentRules: false,
-  experimental: { agentUpgrade: false },
   serverExternalPackages: ['pdfkit', 'exceljs', '@electric-sql/pglite', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders() }];

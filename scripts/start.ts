@@ -12,6 +12,8 @@ import { env } from '@/lib/env';
 import { seedDemoIfEmpty } from '../prisma/seed/demo';
 
 const nextBin = require.resolve('next/dist/bin/next');
+// Next's anonymous telemetry would try the network on every start.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function prepareDatabase() {
   const database = await chooseDatabase();

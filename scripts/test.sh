@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
 unset DATABASE_URL
+export NEXT_TELEMETRY_DISABLED=1
 
 echo "== types and lint"
 npx tsc --noEmit

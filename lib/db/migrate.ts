@@ -18,7 +18,7 @@ export interface Migration {
 }
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -26,7 +26,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
+      const file = path.join(/* turbopackIgnore: true */ dir, name, 'migration.sql');
+      const sql = await readFile(/* turbopackIgnore: true */ file, 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
 
       return { name, sql, checksum };

@@ -7,7 +7,8 @@ import type { DefaultFactorTexts } from '@/lib/carbon/default-factors';
 
 const REFERENCE_DIR = path.join(process.cwd(), 'prisma', 'reference');
 
-const read = (file: string) => readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
+const read = (file: string) =>
+  readFileSync(/* turbopackIgnore: true */ path.join(REFERENCE_DIR, file), 'utf8');
 
 export function readDefaultFactorTexts(): DefaultFactorTexts {
   return {
