@@ -29,7 +29,7 @@ function readOptions() {
   const role: unknown = values.admin ? 'admin' : (values.role ?? 'engineer');
   const problems: string[] = [];
   if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email))
-    problems.push('--email is required');
+    problems.push('--email needs an email address');
   if (!values.name?.trim()) problems.push('--name is required');
   if (!values['org-slug'] || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(values['org-slug'])) {
     problems.push('--org-slug is required: lower-case letters, digits and dashes');
