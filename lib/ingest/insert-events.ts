@@ -1,9 +1,9 @@
 // The hot path: one INSERT for all events of a batch, and in the same
-// statement the hourly rollups they add to. An event's energy, emissions and
-// work are spread over the hours its window covers, in proportion to time;
-// its count goes to the hour it starts in. Duplicates (same idempotency key)
-// insert nothing and add nothing.
+// statement the hourly rollups they add to (spread over hours by the rule in
+// rollups.ts). Duplicates (same idempotency key) insert nothing and add nothing.
 import type pg from 'pg';
+
+import { spreadOverHoursSql } from '@/lib/ingest/rollups';
 
 export interface EventRow {
   idempotency_key: string;
@@ -87,63 +87,7 @@ ins AS (
   ON CONFLICT (organisation_id, idempotency_key) DO NOTHING
   RETURNING *
 ),
-hours AS (
-  SELECT ins.*, h AS bucket_start,
-    CASE WHEN window_end = window_start THEN 1.0
-      ELSE extract(epoch FROM least(window_end, h + interval '1 hour') - greatest(window_start, h))
-         / extract(epoch FROM window_end - window_start)
-    END AS share,
-    h = date_trunc('hour', window_start, 'UTC') AS first_hour
-  FROM ins,
-    generate_series(
-      date_trunc('hour', window_start, 'UTC'),
-      greatest(window_start, window_end - interval '1 microsecond'),
-      interval '1 hour') AS h
-),
-rolled AS (
-  INSERT INTO emission_rollup_hourly AS r (
-    organisation_id, bucket_start, kind, source, team_id, model_id, model_version_id,
-    pipeline_id, region_key, event_count, measured_count, fallback_count, energy_kwh,
-    facility_energy_kwh, emissions_g, emissions_min_g, emissions_max_g, embodied_g,
-    source_emissions_g, inferences, requests, tokens_in, tokens_cached_in, tokens_out, samples)
-  SELECT organisation_id, bucket_start, kind, source, team_id, model_id, model_version_id,
-    pipeline_id, region_key,
-    count(*) FILTER (WHERE first_hour),
-    count(*) FILTER (WHERE first_hour AND energy_source <> 'estimated'),
-    count(*) FILTER (WHERE first_hour AND intensity_fallback),
-    sum(energy_kwh * share), sum(facility_energy_kwh * share), sum(emissions_g * share),
-    sum(emissions_min_g * share), sum(emissions_max_g * share), sum(embodied_g * share),
-    coalesce(sum(source_emissions_g * share), 0),
-    coalesce(sum(inferences * share), 0), coalesce(sum(requests * share), 0),
-    coalesce(sum(tokens_in * share), 0), coalesce(sum(tokens_cached_in * share), 0),
-    coalesce(sum(tokens_out * share), 0), coalesce(sum(samples * share), 0)
-  FROM hours
-  GROUP BY organisation_id, bucket_start, kind, source, team_id, model_id, model_version_id,
-    pipeline_id, region_key
-  -- A fixed order takes row locks in the same order in concurrent batches.
-  ORDER BY bucket_start, kind, source, region_key, team_id, model_id, model_version_id,
-    pipeline_id
-  ON CONFLICT (organisation_id, bucket_start, kind, source, region_key, team_id, model_id,
-               model_version_id, pipeline_id)
-  DO UPDATE SET
-    event_count = r.event_count + excluded.event_count,
-    measured_count = r.measured_count + excluded.measured_count,
-    fallback_count = r.fallback_count + excluded.fallback_count,
-    energy_kwh = r.energy_kwh + excluded.energy_kwh,
-    facility_energy_kwh = r.facility_energy_kwh + excluded.facility_energy_kwh,
-    emissions_g = r.emissions_g + excluded.emissions_g,
-    emissions_min_g = r.emissions_min_g + excluded.emissions_min_g,
-    emissions_max_g = r.emissions_max_g + excluded.emissions_max_g,
-    embodied_g = r.embodied_g + excluded.embodied_g,
-    source_emissions_g = r.source_emissions_g + excluded.source_emissions_g,
-    inferences = r.inferences + excluded.inferences,
-    requests = r.requests + excluded.requests,
-    tokens_in = r.tokens_in + excluded.tokens_in,
-    tokens_cached_in = r.tokens_cached_in + excluded.tokens_cached_in,
-    tokens_out = r.tokens_out + excluded.tokens_out,
-    samples = r.samples + excluded.samples
-  RETURNING 1
-)
+${spreadOverHoursSql('ins')}
 SELECT idempotency_key, id FROM ins`;
 
 /** Inserts the rows; returns the ids of those that were new, by key. */
