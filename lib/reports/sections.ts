@@ -171,7 +171,10 @@ function sciRow(
   };
 }
 
-export function intensitySection(kinds: KindTotals, trainingRuns: number): ReportModel['intensity'] {
+export function intensitySection(
+  kinds: KindTotals,
+  trainingRuns: number,
+): ReportModel['intensity'] {
   const inference = kinds.inference;
   const llm = kinds.llm_api_call;
   const training = kinds.training;

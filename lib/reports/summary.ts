@@ -74,7 +74,9 @@ export function targetProgress(target: TargetRow, year: number): TargetProgress 
   const elapsed = Math.min(Math.max(year - target.baselineYear, 0), Math.max(years, 0));
   const plannedCut = target.baselineEmissionsG - target.targetEmissionsG;
   const pathEmissionsG =
-    years > 0 ? target.baselineEmissionsG - (plannedCut * elapsed) / years : target.targetEmissionsG;
+    years > 0
+      ? target.baselineEmissionsG - (plannedCut * elapsed) / years
+      : target.targetEmissionsG;
   const annualisedEmissionsG = target.emissionsG * 4;
 
   return {
