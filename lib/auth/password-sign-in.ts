@@ -10,7 +10,12 @@ import {
   countFailedSignIn,
   SignInThrottledError,
 } from '@/lib/auth/sign-in-limit';
-import { findUserForSignIn, markSignedIn, normaliseEmail } from '@/lib/auth/users';
+import {
+  findUserForSignIn,
+  markSignedIn,
+  normaliseEmail,
+  PASSWORD_HASH_ROUNDS,
+} from '@/lib/auth/users';
 import type { Queryable } from '@/lib/db/pool';
 
 export interface SignedInUser {
@@ -21,7 +26,8 @@ export interface SignedInUser {
 
 // Compared against when the email is unknown, so both answers take as long.
 let dummyHash: Promise<string> | undefined;
-const hashForUnknownUser = () => (dummyHash ??= bcrypt.hash('no-such-user-password', 10));
+const hashForUnknownUser = () =>
+  (dummyHash ??= bcrypt.hash('no-such-user-password', PASSWORD_HASH_ROUNDS));
 
 async function auditEach(
   client: Queryable,
