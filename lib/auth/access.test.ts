@@ -11,6 +11,7 @@ import {
   createTestOrganisation,
   sessionCookie,
 } from '@/lib/auth/test-fixtures';
+import { foundInScope, parseId, requireScope } from '@/lib/auth/scope';
 import { requireApiViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
 import { useTestDatabase, type TestDatabase } from '@/lib/db/test-database';
@@ -216,5 +217,22 @@ describe('requireApiViewer', () => {
     });
 
     await expect(requireApiViewer(request)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('requireScope', () => {
+  it('scopes an API key to its organisation and team, only where keys are accepted', async () => {
+    const request = () => new Request(url, { headers: headers.apiKey });
+
+    const scope = await requireScope(request(), { apiKeys: true });
+
+    expect(scope).toMatchObject({ viewer: null, role: null, organisationId: await orgOf('admin') });
+    expect(scope.teamId).not.toBeNull();
+    await expect(requireScope(request())).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('answers a malformed id like a missing row', () => {
+    expect(() => parseId('1 OR 1=1')).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => foundInScope(null)).toThrow(expect.objectContaining({ status: 404 }));
   });
 });

@@ -64,8 +64,8 @@ export async function authorisePassword(
 
   if (!user || !user.passwordHash || !matches) {
     await countFailedSignIn(email, input.ip);
+    // Whoever typed the password is unknown: the account is the target, not the actor.
     await auditEach(client, user?.organisationIds ?? [], {
-      actorUserId: user?.id ?? null,
       action: 'auth.sign_in_failed',
       targetType: 'user',
       targetId: user?.id ?? null,

@@ -62,9 +62,7 @@ export default async function ApiKeysPage() {
                   <th>Expires</th>
                   <th>Last used</th>
                   <th>Status</th>
-                  <th>
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <th aria-label="Actions" />
                 </tr>
               </thead>
               <tbody>
