@@ -1,0 +1,18 @@
+// DELETE /api/v1/targets/:id: remove a target (officers and admins).
+import { foundInScope, parseId } from '@/lib/auth/scope';
+import { requireApiViewer, rolesThat } from '@/lib/auth/viewer';
+import { route } from '@/lib/http/handler';
+import { deleteTarget } from '@/lib/methodology/targets';
+
+export const dynamic = 'force-dynamic';
+
+export const DELETE = route<{ id: string }>(async (request, context) => {
+  const id = parseId((await context.params).id);
+
+  const viewer = await requireApiViewer(request, { roles: rolesThat('manageFactors') });
+
+  const deleted = await deleteTarget(viewer.organisationId, viewer.userId, id);
+  foundInScope(deleted || null, 'No such target');
+
+  return new Response(null, { status: 204 });
+});
