@@ -60,7 +60,15 @@ export function authUrl(): string {
   return env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 }
 
-/** Cookies are Secure in production and whenever the app is served over https. */
+const LOCAL_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
+
+/**
+ * Cookies are Secure whenever the app is served over https, and in
+ * production unless it is the local demo on http://localhost.
+ */
 export function useSecureCookies(): boolean {
-  return env.NODE_ENV === 'production' || authUrl().startsWith('https://');
+  const url = authUrl();
+  if (url.startsWith('https://')) return true;
+
+  return env.NODE_ENV === 'production' && !LOCAL_HTTP.test(url);
 }
