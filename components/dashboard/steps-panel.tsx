@@ -1,0 +1,67 @@
+'use client';
+
+// The pipeline steps that cost most over the period's runs.
+import { usePanelInput } from '@/components/dashboard/use-panel-input';
+import { DataTable } from '@/components/ui/data-table';
+import { Panel, stateOf } from '@/components/ui/panel';
+import { formatCount, formatEmissions, formatEnergy, formatPercent } from '@/lib/format';
+import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
+import { usePipelineSteps } from '@/lib/hooks/use-kpi';
+
+type Row = KpiData<'pipeline-steps'>[number];
+
+export function StepsPanel(props: { pipeline: string; initial?: Initial<'pipeline-steps'> }) {
+  const { input, period } = usePanelInput({ pipeline: props.pipeline });
+  const query = usePipelineSteps({ ...input, pipeline: props.pipeline }, props.initial);
+  const rows = query.data ?? [];
+
+  return (
+    <Panel
+      title="Costliest steps"
+      note={`CO2e and kWh summed over runs, ${period}`}
+      state={stateOf(query)}
+      empty={rows.length === 0}
+    >
+      <DataTable<Row>
+        caption={`Steps, ${period}`}
+        csvName={`${props.pipeline}-steps-${period}`}
+        rows={rows}
+        rowKey={(r) => r.step}
+        initialSort={{ key: 'emissionsG', descending: true }}
+        columns={[
+          { key: 'step', label: 'Step', value: (r) => r.step },
+          {
+            key: 'runs',
+            label: 'Runs',
+            numeric: true,
+            value: (r) => r.runCount,
+            render: (r) => formatCount(r.runCount),
+          },
+          {
+            key: 'energy',
+            label: 'Energy',
+            csvLabel: 'facility_energy_kwh',
+            numeric: true,
+            value: (r) => r.facilityEnergyKwh,
+            render: (r) => formatEnergy(r.facilityEnergyKwh),
+          },
+          {
+            key: 'emissionsG',
+            label: 'Emissions',
+            csvLabel: 'emissions_g',
+            numeric: true,
+            value: (r) => r.emissionsG,
+            render: (r) => formatEmissions(r.emissionsG),
+          },
+          {
+            key: 'share',
+            label: 'Share',
+            numeric: true,
+            value: (r) => r.share,
+            render: (r) => formatPercent(r.share),
+          },
+        ]}
+      />
+    </Panel>
+  );
+}
