@@ -150,7 +150,7 @@ describe('repricePeriod', () => {
       newSetId,
     );
 
-    expect(result).toMatchObject({ eventCount: 4, repricedCount: 4, skipped: [] });
+    expect(result).toMatchObject({ eventCount: 4, repricedCount: 4, skippedCount: 0, skipped: [] });
     const after = await eventsOf(org.organisationId);
     const scale = FRA_NEW / FRA_DEFAULT;
     // Energy and PUE stay; only the factor and the emissions move.

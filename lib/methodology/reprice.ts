@@ -27,6 +27,8 @@ export interface RepriceResult {
   eventCount: number;
   repricedCount: number;
   /** Events priceEvent refused now (e.g. after a rule change); left as they were. */
+  skippedCount: number;
+  /** The first few of them, with the reason. */
   skipped: Array<{ id: string; path: string; reason: string }>;
   emissionsBeforeG: number;
   emissionsAfterG: number;
@@ -117,12 +119,12 @@ export async function repricePeriod(
       factorSet: { id: set.id, name: set.name, version: set.version },
       eventCount: 0,
       repricedCount: 0,
+      skippedCount: 0,
       skipped: [],
       emissionsBeforeG: 0,
       emissionsAfterG: 0,
       rollups: null,
     };
-    let skippedCount = 0;
     let earliestMs = Infinity;
     let latestMs = -Infinity;
     let cursor = FIRST_CURSOR;
@@ -135,7 +137,7 @@ export async function repricePeriod(
         result.emissionsBeforeG += event.emissions_g;
         const repriced = repriceStoredEvent(event, context);
         if ('issue' in repriced) {
-          skippedCount += 1;
+          result.skippedCount += 1;
           result.emissionsAfterG += event.emissions_g;
           if (result.skipped.length < MAX_SKIPPED_LISTED) {
             result.skipped.push({ id: event.id, ...repriced.issue });
@@ -176,7 +178,7 @@ export async function repricePeriod(
         to: range.to.toISOString(),
         eventCount: result.eventCount,
         repricedCount: result.repricedCount,
-        skippedCount,
+        skippedCount: result.skippedCount,
         emissionsBeforeG: result.emissionsBeforeG,
         emissionsAfterG: result.emissionsAfterG,
         rollupRowsDeleted: result.rollups?.deleted ?? 0,

@@ -1,0 +1,86 @@
+import { can, requireViewer } from '@/lib/auth/viewer';
+import { getPool } from '@/lib/db/pool';
+import { formatNumber } from '@/lib/format';
+import { listContracts } from '@/lib/methodology/contracts';
+
+import { ContractForm } from './contract-form';
+import { DeleteButton } from './delete-button';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Energy contracts' };
+
+const KIND_LABELS = { certificate: 'Certificate', ppa: 'PPA', green_tariff: 'Green tariff' };
+const utcDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export default async function ContractsPage() {
+  const viewer = await requireViewer({ returnTo: '/settings/contracts' });
+
+  const contracts = await listContracts(getPool(), viewer.organisationId);
+  const canEdit = can.manageFactors(viewer.role);
+
+  return (
+    <main className="page">
+      <h1>Energy contracts</h1>
+      <p className="muted">
+        Certificates, power purchase agreements and green tariffs. Market-based emissions let each
+        contract cover consumption in its market during its validity, spread evenly over time; what
+        is not covered takes the residual mix (or, without one, the grid average).
+      </p>
+
+      {canEdit ? (
+        <section className="panel" aria-labelledby="add-contract">
+          <h2 id="add-contract">Add a contract</h2>
+          <ContractForm />
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="contract-list">
+        <h2 id="contract-list">Contracts</h2>
+        {contracts.length === 0 ? (
+          <p className="muted">No contracts yet: market-based figures equal location-based ones.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Kind</th>
+                  <th>Market</th>
+                  <th className="num">MWh</th>
+                  <th className="num">gCO2e/kWh</th>
+                  <th>Valid (UTC, end exclusive)</th>
+                  {canEdit ? <th aria-label="Actions" /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {contracts.map((contract) => (
+                  <tr key={contract.id}>
+                    <td>{contract.name}</td>
+                    <td>{KIND_LABELS[contract.kind]}</td>
+                    <td>
+                      <code>{contract.regionKey}</code>
+                    </td>
+                    <td className="num">{formatNumber(contract.energyMwh)}</td>
+                    <td className="num">{formatNumber(contract.intensityGPerKwh)}</td>
+                    <td>
+                      {utcDate(contract.validFrom)} – {utcDate(contract.validTo)}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        <DeleteButton
+                          url={`/api/v1/contracts/${contract.id}`}
+                          name={contract.name}
+                          confirm={`Delete the contract “${contract.name}”? Market-based figures change at once.`}
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+import { listTeamOptions } from '@/lib/auth/teams';
+import { can, requireViewer } from '@/lib/auth/viewer';
+import { getPool } from '@/lib/db/pool';
+import { formatEmissions, formatPercent } from '@/lib/format';
+import { listTargets } from '@/lib/methodology/targets';
+
+import { DeleteButton } from '../contracts/delete-button';
+import { TargetForm } from './target-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Targets' };
+
+export default async function TargetsPage() {
+  const viewer = await requireViewer({ returnTo: '/settings/targets' });
+
+  const [targets, teams] = await Promise.all([
+    listTargets(getPool(), viewer.organisationId),
+    listTeamOptions(getPool(), viewer.organisationId),
+  ]);
+  const canEdit = can.manageFactors(viewer.role);
+
+  return (
+    <main className="page">
+      <h1>Targets</h1>
+      <p className="muted">
+        Reduction targets: a baseline year&apos;s emissions and the emissions aimed for in a target
+        year. The overview tracks the organisation-wide target with the latest target year against a
+        straight line from baseline to target.
+      </p>
+
+      {canEdit ? (
+        <section className="panel" aria-labelledby="add-target">
+          <h2 id="add-target">Add a target</h2>
+          <TargetForm teams={teams} />
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="target-list">
+        <h2 id="target-list">Targets</h2>
+        {targets.length === 0 ? (
+          <p className="muted">No targets yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Scope</th>
+                  <th className="num">Baseline</th>
+                  <th className="num">Target</th>
+                  <th className="num">Reduction</th>
+                  {canEdit ? <th aria-label="Actions" /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {targets.map((target) => (
+                  <tr key={target.id}>
+                    <td>{target.name}</td>
+                    <td>{target.teamName ?? 'Whole organisation'}</td>
+                    <td className="num">
+                      {formatEmissions(target.baselineEmissionsG)}
+                      <div className="muted">{target.baselineYear}</div>
+                    </td>
+                    <td className="num">
+                      {formatEmissions(target.targetEmissionsG)}
+                      <div className="muted">{target.targetYear}</div>
+                    </td>
+                    <td className="num">
+                      {formatPercent(
+                        target.baselineEmissionsG > 0
+                          ? 1 - target.targetEmissionsG / target.baselineEmissionsG
+                          : null,
+                      )}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        <DeleteButton
+                          url={`/api/v1/targets/${target.id}`}
+                          name={target.name}
+                          confirm={`Delete the target “${target.name}”?`}
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
