@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPool, withTransaction } from '@/lib/db/pool';
 import { ingestBatch } from '@/lib/ingest/ingest';
 import { parseEventsBody } from '@/lib/ingest/parsers/events';
-import { hourAligned, rebuildRollups } from '@/lib/ingest/rollups';
-import { setUpOrganisation, type TestOrganisation } from '@/lib/ingest/test-fixtures';
+import { hourAligned, lockOrganisationWrites, rebuildRollups } from '@/lib/ingest/rollups';
+import {
+  addOrganisation,
+  setUpOrganisation,
+  type TestOrganisation,
+} from '@/lib/ingest/test-fixtures';
 
 let org: TestOrganisation;
 
@@ -136,5 +140,35 @@ describe('rebuildRollups', () => {
     });
 
     expect(range.to.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+  });
+
+  it("holds off the organisation's writes while rebuilding, and only its own", async () => {
+    const other = await addOrganisation('rollups-other');
+    const insertTeam = async (organisationId: string, slug: string) => {
+      const client = await getPool().connect();
+      try {
+        await client.query("SET lock_timeout = '300ms'");
+        await client.query('INSERT INTO team (organisation_id, slug, name) VALUES ($1, $2, $2)', [
+          organisationId,
+          slug,
+        ]);
+        return 'written';
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        client.release();
+      }
+    };
+
+    const outcomes = await withTransaction(async (client) => {
+      await lockOrganisationWrites(client, org.organisationId);
+      return [
+        await insertTeam(org.organisationId, 'held'),
+        await insertTeam(other.organisationId, 'free'),
+      ];
+    });
+
+    // 55P03: lock_not_available, the foreign-key check waited for the lock.
+    expect(outcomes).toEqual(['55P03', 'written']);
   });
 });
