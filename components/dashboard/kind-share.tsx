@@ -25,46 +25,48 @@ export function KindShare({ initial }: { initial?: Initial<'summary'> }) {
       empty={total === 0}
     >
       {data && (
-        <table>
-          <thead>
-            <tr>
-              <th>Kind</th>
-              <th className="num">Emissions</th>
-              <th>Share</th>
-              <th className="num">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {EVENT_KINDS.map((kind) => {
-              const grams = data.current.emissionsByKindG[kind];
-              const share = total > 0 ? grams / total : 0;
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Kind</th>
+                <th className="num">Emissions</th>
+                <th>Share</th>
+                <th className="num">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {EVENT_KINDS.map((kind) => {
+                const grams = data.current.emissionsByKindG[kind];
+                const share = total > 0 ? grams / total : 0;
 
-              return (
-                <tr key={kind}>
-                  <td>
-                    <a href={hrefWith('/events', input, { kind })}>{KIND_LABELS[kind]}</a>
-                  </td>
-                  <td className="num" data-value={grams}>
-                    {formatEmissions(grams)}
-                  </td>
-                  <td>
-                    <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
-                      <div className="share-bar" style={{ flex: 1 }}>
-                        <span style={{ width: `${share * 100}%` }} />
+                return (
+                  <tr key={kind}>
+                    <td>
+                      <a href={hrefWith('/events', input, { kind })}>{KIND_LABELS[kind]}</a>
+                    </td>
+                    <td className="num" data-value={grams}>
+                      {formatEmissions(grams)}
+                    </td>
+                    <td>
+                      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
+                        <div className="share-bar" style={{ flex: 1 }}>
+                          <span style={{ width: `${share * 100}%` }} />
+                        </div>
+                        <span style={{ minWidth: '3.5rem', textAlign: 'right' }}>
+                          {formatPercent(share)}
+                        </span>
                       </div>
-                      <span style={{ minWidth: '3.5rem', textAlign: 'right' }}>
-                        {formatPercent(share)}
-                      </span>
-                    </div>
-                  </td>
-                  <td className="num">
-                    <ChangeText change={change(grams, data.previous.emissionsByKindG[kind])} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    </td>
+                    <td className="num">
+                      <ChangeText change={change(grams, data.previous.emissionsByKindG[kind])} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );
