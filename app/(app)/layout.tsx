@@ -10,7 +10,13 @@ import '@/components/layout/shell.css';
 
 function navFor(role: Role): NavItem[] {
   const settings: NavItem[] = [
-    ...(can.manageFactors(role) ? [{ href: '/settings/factors', label: 'Factors' }] : []),
+    ...(can.manageFactors(role)
+      ? [
+          { href: '/settings/factors', label: 'Factors' },
+          { href: '/settings/contracts', label: 'Energy contracts' },
+          { href: '/settings/targets', label: 'Targets' },
+        ]
+      : []),
     ...(can.manageKeys(role) ? [{ href: '/settings/api-keys', label: 'API keys' }] : []),
     ...(can.manageUsers(role) ? [{ href: '/settings/users', label: 'Users' }] : []),
     ...(can.viewAudit(role) ? [{ href: '/settings/audit', label: 'Audit log' }] : []),
@@ -24,6 +30,7 @@ function navFor(role: Role): NavItem[] {
     { href: '/llm', label: 'LLM APIs' },
     { href: '/events', label: 'Events' },
     { href: '/imports', label: 'Imports' },
+    { href: '/reconciliation', label: 'Reconciliation' },
     ...(can.viewReports(role) ? [{ href: '/reports', label: 'Reports' }] : []),
     ...(settings.length > 0 ? [{ href: '/settings', label: 'Settings', children: settings }] : []),
   ];
