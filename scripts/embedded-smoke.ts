@@ -33,7 +33,13 @@ async function main() {
     GREENOPS_EMBEDDED_DB_PORT: '54391',
   };
   delete env.DATABASE_URL;
-  const app = spawn('npx', ['tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group, so stopping it stops the Next server it starts.
+  const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise((resolve) => app.once('exit', resolve));
   let output = '';
   app.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -46,8 +52,8 @@ async function main() {
     const page = await fetch(`http://127.0.0.1:${PORT}/sign-in`);
     checks.push(['the sign-in page is served', page.status === 200]);
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((resolve) => app.once('exit', resolve));
+    if (app.pid) process.kill(-app.pid, 'SIGTERM');
+    await exited;
   }
   const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
   const { rows } = await db.query<{ name: string; events: number; rollup_events: number }>(
