@@ -51,6 +51,7 @@ function securityHeaders() {
 const nextConfig = {
   poweredByHeader: false,
   agentRules: false,
+  experimental: { agentUpgrade: false },
   serverExternalPackages: ['pdfkit', 'exceljs', '@electric-sql/pglite', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders() }];

@@ -17,8 +17,8 @@ export default async function ImportsPage() {
     <main className="page">
       <h1>Imports</h1>
       <p className="muted">
-        Every batch and file received, who sent it and what became of each item. Re-importing a
-        file stores nothing twice.
+        Every batch and file received, who sent it and what became of each item. Re-importing a file
+        stores nothing twice.
       </p>
       {can.importData(viewer.role) && (
         <section className="panel">

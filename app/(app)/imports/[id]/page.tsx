@@ -82,7 +82,11 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         ) : (
           <>
             <p>
-              <a className="button secondary" href={`/api/v1/imports/${found.id}/rejections`} download>
+              <a
+                className="button secondary"
+                href={`/api/v1/imports/${found.id}/rejections`}
+                download
+              >
                 Download as CSV
               </a>
             </p>
