@@ -23,7 +23,7 @@ const config = [
   {
     // Server-side modules hold no React components; names such as
     // useTestDatabase are not hooks there.
-    files: ['lib/**'],
+    files: ['lib/**', 'bench/**', 'scripts/**'],
     ignores: ['lib/hooks/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },

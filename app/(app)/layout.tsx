@@ -58,6 +58,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <span className="shell-user-name">{viewer.name} · </span>
             <span className="muted">{ROLE_LABELS[viewer.role]}</span>
           </span>
+          {/* next-auth's sign-out page is an API route, not an app page. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/api/auth/signout">Sign out</a>
         </div>
       </header>

@@ -21,7 +21,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
     <main className="page">
       <h1>Teams</h1>
       <p className="muted">
-        Every team's emissions, energy and inference intensity; open a team for its models,
+        Every team&apos;s emissions, energy and inference intensity; open a team for its models,
         pipelines and regions.
       </p>
       <FilterBar options={options} />
