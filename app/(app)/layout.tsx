@@ -18,7 +18,12 @@ function navFor(role: Role): NavItem[] {
         ]
       : []),
     ...(can.manageKeys(role) ? [{ href: '/settings/api-keys', label: 'API keys' }] : []),
-    ...(can.manageUsers(role) ? [{ href: '/settings/users', label: 'Users' }] : []),
+    ...(can.manageUsers(role)
+      ? [
+          { href: '/settings/users', label: 'Users' },
+          { href: '/settings/organisation', label: 'Organisation' },
+        ]
+      : []),
     ...(can.viewAudit(role) ? [{ href: '/settings/audit', label: 'Audit log' }] : []),
   ];
 
