@@ -3,8 +3,10 @@
 // Upload a CodeCarbon emissions.csv or an OpenAI usage export; the answer
 // (accepted, duplicates, rejected) shows at once with a link to the import.
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+
+import { ApiCallError, callApi } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 
 type Source = 'codecarbon' | 'openai-usage';
 
@@ -16,18 +18,16 @@ interface Answer {
 }
 
 export function UploadForm() {
-  const router = useRouter();
+  const { pending, error, setError, run } = useApiAction();
   const [source, setSource] = useState<Source>('codecarbon');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setError('Choose a file to import.');
+      setError(new ApiCallError('Choose a file to import.'));
       return;
     }
     const params = new URLSearchParams({ file_name: file.name });
@@ -35,26 +35,12 @@ export function UploadForm() {
       const value = String(form.get(name) ?? '').trim();
       if (value) params.set(name, value);
     }
-    setBusy(true);
-    setError(null);
     setAnswer(null);
-    try {
-      const response = await fetch(`/api/v1/import/${source}?${params}`, {
-        method: 'POST',
-        body: file,
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        setError(`${body.error?.message ?? 'The import failed'} (request ${body.error?.requestId ?? '?'})`);
-        return;
-      }
-      setAnswer(body as Answer);
-      router.refresh();
-    } catch {
-      setError('The server could not be reached.');
-    } finally {
-      setBusy(false);
-    }
+
+    await run(
+      () => callApi<Answer>(`/api/v1/import/${source}?${params}`, { method: 'POST', body: file }),
+      setAnswer,
+    );
   }
 
   return (
@@ -81,10 +67,12 @@ export function UploadForm() {
         </label>
       </fieldset>
       <label>
-        File <input type="file" name="file" accept=".csv,.json,text/csv,application/json" required />
+        File{' '}
+        <input type="file" name="file" accept=".csv,.json,text/csv,application/json" required />
       </label>
       <label>
-        Team (optional) <input name="team" placeholder="e.g. vision" pattern="[a-z0-9._\-]{1,100}" />
+        Team (optional){' '}
+        <input name="team" placeholder="e.g. vision" pattern="[a-z0-9._\-]{1,100}" />
       </label>
       {source === 'codecarbon' ? (
         <label>
@@ -98,8 +86,8 @@ export function UploadForm() {
         </label>
       )}
       <div>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
+        <button type="submit" disabled={pending}>
+          {pending ? 'Importing…' : 'Import'}
         </button>
       </div>
       <div role="status" aria-live="polite">
@@ -109,7 +97,12 @@ export function UploadForm() {
             rejected. <Link href={`/imports/${answer.importId}`}>See this import</Link>
           </p>
         )}
-        {error && <p className="upload-error">{error}</p>}
+        {error && (
+          <p className="upload-error">
+            {error.message}
+            {error.requestId ? ` (request ${error.requestId})` : null}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -1,11 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
+import { ApiErrorMessage } from '@/components/ui/api-error';
+import { Field, SubmitButton } from '@/components/ui/form';
 import type { TeamOption } from '@/lib/auth/teams';
+import { postJson } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 
-import { postApiKey, type CreatedKey } from './api-keys-client';
+interface CreatedKey {
+  token: string;
+  apiKey: { id: string; name: string; prefix: string };
+}
 
 /** The end of the chosen day in the browser's zone, as an ISO date-time. */
 function endOfDay(date: string): string | null {
@@ -15,33 +21,29 @@ function endOfDay(date: string): string | null {
 }
 
 export function CreateApiKeyForm(props: { teams: TeamOption[]; teamRequired: boolean }) {
-  const router = useRouter();
+  const { pending, error, run } = useApiAction();
   const [created, setCreated] = useState<CreatedKey | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [copied, setCopied] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
     setCopied(false);
-    try {
-      const key = await postApiKey({
-        name: String(form.get('name') ?? ''),
-        teamId: String(form.get('teamId') ?? '') || null,
-        expiresAt: endOfDay(String(form.get('expiresOn') ?? '')),
-      });
-      setCreated(key);
-      formElement.reset();
-      router.refresh();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setPending(false);
-    }
+
+    await run(
+      // Inside the call, so that a date the browser cannot read shows as an error.
+      () =>
+        postJson<CreatedKey>('/api/v1/api-keys', {
+          name: String(form.get('name') ?? ''),
+          teamId: String(form.get('teamId') ?? '') || null,
+          expiresAt: endOfDay(String(form.get('expiresOn') ?? '')),
+        }),
+      (key) => {
+        setCreated(key);
+        formElement.reset();
+      },
+    );
   }
 
   async function copy(token: string) {
@@ -52,12 +54,10 @@ export function CreateApiKeyForm(props: { teams: TeamOption[]; teamRequired: boo
   return (
     <>
       <form onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-        <label style={{ display: 'grid', gap: '0.25rem' }}>
-          Name
+        <Field label="Name">
           <input name="name" required maxLength={100} placeholder="training-cluster" />
-        </label>
-        <label style={{ display: 'grid', gap: '0.25rem' }}>
-          Team
+        </Field>
+        <Field label="Team">
           <select name="teamId" defaultValue={props.teamRequired ? props.teams[0]?.id : ''}>
             {props.teamRequired ? null : <option value="">All teams</option>}
             {props.teams.map((team) => (
@@ -66,22 +66,13 @@ export function CreateApiKeyForm(props: { teams: TeamOption[]; teamRequired: boo
               </option>
             ))}
           </select>
-        </label>
-        <label style={{ display: 'grid', gap: '0.25rem' }}>
-          Expires on (optional)
+        </Field>
+        <Field label="Expires on (optional)">
           <input name="expiresOn" type="date" min={new Date().toISOString().slice(0, 10)} />
-        </label>
-        <div style={{ alignSelf: 'end' }}>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Creating…' : 'Create key'}
-          </button>
-        </div>
+        </Field>
+        <SubmitButton pending={pending} label="Create key" pendingLabel="Creating…" />
       </form>
-      {error ? (
-        <p role="alert" style={{ color: 'var(--danger)' }}>
-          {error}
-        </p>
-      ) : null}
+      <ApiErrorMessage error={error} />
       {created ? (
         <div role="status" style={{ marginTop: '1rem' }}>
           <p>

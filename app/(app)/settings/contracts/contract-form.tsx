@@ -1,86 +1,66 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
-import { ApiCallError, postJson } from '@/lib/methodology/api-client';
-
-import { ApiErrorMessage } from './api-error';
-
-const field = { display: 'grid', gap: '0.25rem' } as const;
+import { ApiErrorMessage } from '@/components/ui/api-error';
+import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { postJson } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 
 export function ContractForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const { pending, error, run } = useApiAction();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setPending(true);
-    setError(null);
-    try {
-      await postJson('/api/v1/contracts', {
-        kind: text('kind'),
-        name: text('name'),
-        region_key: text('region_key'),
-        energy_mwh: Number(text('energy_mwh')),
-        intensity_g_per_kwh: Number(text('intensity_g_per_kwh') || '0'),
-        valid_from: text('valid_from'),
-        valid_to: text('valid_to'),
-      });
-      formElement.reset();
-      router.refresh();
-    } catch (failure) {
-      setError(failure as ApiCallError);
-    } finally {
-      setPending(false);
-    }
+    const contract = {
+      kind: text('kind'),
+      name: text('name'),
+      region_key: text('region_key'),
+      energy_mwh: Number(text('energy_mwh')),
+      intensity_g_per_kwh: Number(text('intensity_g_per_kwh') || '0'),
+      valid_from: text('valid_from'),
+      valid_to: text('valid_to'),
+    };
+
+    await run(
+      () => postJson('/api/v1/contracts', contract),
+      () => formElement.reset(),
+    );
   }
 
   return (
     <form onSubmit={submit} aria-label="Add a contract">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-        <label style={field}>
-          Name
+      <FieldRow>
+        <Field label="Name">
           <input name="name" required maxLength={200} placeholder="Belgian wind PPA" />
-        </label>
-        <label style={field}>
-          Kind
+        </Field>
+        <Field label="Kind">
           <select name="kind" defaultValue="ppa">
             <option value="ppa">Power purchase agreement</option>
             <option value="certificate">Certificate (GO, REC)</option>
             <option value="green_tariff">Green tariff</option>
           </select>
-        </label>
-        <label style={field}>
-          Market (region key)
+        </Field>
+        <Field label="Market (region key)">
           <input name="region_key" required placeholder="country:FRA or gcp:europe-west1" />
-        </label>
-        <label style={field}>
-          Energy (MWh)
+        </Field>
+        <Field label="Energy (MWh)">
           <input name="energy_mwh" type="number" min="0" step="any" required />
-        </label>
-        <label style={field}>
-          Intensity (gCO2e/kWh)
+        </Field>
+        <Field label="Intensity (gCO2e/kWh)">
           <input name="intensity_g_per_kwh" type="number" min="0" step="any" placeholder="0" />
-        </label>
-        <label style={field}>
-          Valid from (UTC)
+        </Field>
+        <Field label="Valid from (UTC)">
           <input name="valid_from" type="date" required />
-        </label>
-        <label style={field}>
-          Valid to (UTC, exclusive)
+        </Field>
+        <Field label="Valid to (UTC, exclusive)">
           <input name="valid_to" type="date" required />
-        </label>
-        <div style={{ alignSelf: 'end' }}>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Adding…' : 'Add contract'}
-          </button>
-        </div>
-      </div>
+        </Field>
+        <SubmitButton pending={pending} label="Add contract" pendingLabel="Adding…" />
+      </FieldRow>
       <ApiErrorMessage error={error} />
     </form>
   );

@@ -1,10 +1,10 @@
+import { DeleteButton } from '@/components/ui/confirm-button';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
 import { formatNumber } from '@/lib/format';
 import { listContracts } from '@/lib/methodology/contracts';
 
 import { ContractForm } from './contract-form';
-import { DeleteButton } from './delete-button';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Energy contracts' };

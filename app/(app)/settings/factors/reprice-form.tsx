@@ -2,19 +2,15 @@
 
 // Re-price a period with a chosen set, after a confirmation; the answer
 // gives the counts and the emissions before and after.
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
+import { ApiErrorMessage } from '@/components/ui/api-error';
+import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { postJson } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 import { formatCount, formatEmissions } from '@/lib/format';
-import { ApiCallError, postJson } from '@/lib/methodology/api-client';
 
-import { ApiErrorMessage } from '../contracts/api-error';
-
-interface SetOption {
-  id: string;
-  label: string;
-  active: boolean;
-}
+import type { SetOption } from './set-option';
 
 interface Repriced {
   factorSet: { name: string; version: number };
@@ -26,12 +22,8 @@ interface Repriced {
   emissionsAfterG: number;
 }
 
-const field = { display: 'grid', gap: '0.25rem' } as const;
-
 export function RepriceForm(props: { sets: SetOption[] }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const { pending, error, run } = useApiAction();
   const [result, setResult] = useState<Repriced | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -45,24 +37,15 @@ export function RepriceForm(props: { sets: SetOption[] }) {
     const label = props.sets.find((set) => set.id === input.factor_set_id)?.label ?? 'this set';
     const question = `Re-price every event from ${input.from} to ${input.to} (UTC) with ${label}?`;
     if (!window.confirm(question)) return;
-    setPending(true);
-    setError(null);
     setResult(null);
-    try {
-      setResult(await postJson<Repriced>('/api/v1/reprice', input));
-      router.refresh();
-    } catch (failure) {
-      setError(failure as ApiCallError);
-    } finally {
-      setPending(false);
-    }
+
+    await run(() => postJson<Repriced>('/api/v1/reprice', input), setResult);
   }
 
   return (
     <form onSubmit={submit} aria-label="Re-price a period">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-        <label style={field}>
-          Factor set
+      <FieldRow>
+        <Field label="Factor set">
           <select name="factor_set_id" defaultValue={props.sets.find((s) => s.active)?.id}>
             {props.sets.map((set) => (
               <option key={set.id} value={set.id}>
@@ -70,21 +53,15 @@ export function RepriceForm(props: { sets: SetOption[] }) {
               </option>
             ))}
           </select>
-        </label>
-        <label style={field}>
-          From (UTC, inclusive)
+        </Field>
+        <Field label="From (UTC, inclusive)">
           <input type="date" name="from" required />
-        </label>
-        <label style={field}>
-          To (UTC, exclusive)
+        </Field>
+        <Field label="To (UTC, exclusive)">
           <input type="date" name="to" required />
-        </label>
-        <div style={{ alignSelf: 'end' }}>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Re-pricing…' : 'Re-price'}
-          </button>
-        </div>
-      </div>
+        </Field>
+        <SubmitButton pending={pending} label="Re-price" pendingLabel="Re-pricing…" />
+      </FieldRow>
       <div role="status" aria-live="polite">
         {result ? (
           <p>

@@ -2,18 +2,14 @@
 
 // Upload a factor CSV as the next version of a named set; the answer names
 // every bad line, or says how many rows were stored and replaced.
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
-import { ApiCallError, callApi } from '@/lib/methodology/api-client';
+import { ApiErrorMessage } from '@/components/ui/api-error';
+import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { ApiCallError, callApi } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 
-import { ApiErrorMessage } from '../contracts/api-error';
-
-interface SetOption {
-  id: string;
-  label: string;
-  active: boolean;
-}
+import type { SetOption } from './set-option';
 
 interface Uploaded {
   factorSet: { id: string; name: string; version: number };
@@ -22,12 +18,8 @@ interface Uploaded {
   replacedRowCount: number;
 }
 
-const field = { display: 'grid', gap: '0.25rem' } as const;
-
 export function UploadForm(props: { sets: SetOption[]; ownNames: string[] }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const { pending, error, setError, run } = useApiAction();
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const activeId = props.sets.find((set) => set.active)?.id ?? 'none';
 
@@ -37,7 +29,7 @@ export function UploadForm(props: { sets: SetOption[]; ownNames: string[] }) {
     const form = new FormData(formElement);
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setError(new ApiCallError('Choose a CSV file to upload.', [], null));
+      setError(new ApiCallError('Choose a CSV file to upload.'));
       return;
     }
     const params = new URLSearchParams({
@@ -46,39 +38,34 @@ export function UploadForm(props: { sets: SetOption[]; ownNames: string[] }) {
     });
     const description = String(form.get('description') ?? '').trim();
     if (description) params.set('description', description);
-    setPending(true);
-    setError(null);
     setUploaded(null);
-    try {
-      const result = await callApi<Uploaded>(`/api/v1/factor-sets?${params}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv' },
-        body: file,
-      });
-      setUploaded(result);
-      formElement.reset();
-      router.refresh();
-    } catch (failure) {
-      setError(failure as ApiCallError);
-    } finally {
-      setPending(false);
-    }
+
+    await run(
+      () =>
+        callApi<Uploaded>(`/api/v1/factor-sets?${params}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv' },
+          body: file,
+        }),
+      (result) => {
+        setUploaded(result);
+        formElement.reset();
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} aria-label="Upload factors">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-        <label style={field}>
-          Set name
+      <FieldRow>
+        <Field label="Set name">
           <input name="name" required maxLength={200} list="own-set-names" />
           <datalist id="own-set-names">
             {props.ownNames.map((name) => (
               <option key={name} value={name} />
             ))}
           </datalist>
-        </label>
-        <label style={field}>
-          Laid over
+        </Field>
+        <Field label="Laid over">
           <select name="base" defaultValue={activeId}>
             {props.sets.map((set) => (
               <option key={set.id} value={set.id}>
@@ -87,21 +74,15 @@ export function UploadForm(props: { sets: SetOption[]; ownNames: string[] }) {
             ))}
             <option value="none">Nothing (a complete set with a world row)</option>
           </select>
-        </label>
-        <label style={field}>
-          Description (optional)
+        </Field>
+        <Field label="Description (optional)">
           <input name="description" maxLength={2000} />
-        </label>
-        <label style={field}>
-          CSV file
+        </Field>
+        <Field label="CSV file">
           <input type="file" name="file" accept=".csv,text/csv" required />
-        </label>
-        <div style={{ alignSelf: 'end' }}>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Uploading…' : 'Upload'}
-          </button>
-        </div>
-      </div>
+        </Field>
+        <SubmitButton pending={pending} label="Upload" pendingLabel="Uploading…" />
+      </FieldRow>
       <div role="status" aria-live="polite">
         {uploaded ? (
           <p>

@@ -1,10 +1,10 @@
+import { DeleteButton } from '@/components/ui/confirm-button';
 import { listTeamOptions } from '@/lib/auth/teams';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
 import { formatEmissions, formatPercent } from '@/lib/format';
 import { listTargets } from '@/lib/methodology/targets';
 
-import { DeleteButton } from '../contracts/delete-button';
 import { TargetForm } from './target-form';
 
 export const dynamic = 'force-dynamic';

@@ -1,56 +1,45 @@
 'use client';
 
 // Emissions are typed in tonnes (how targets are stated) and sent in grams.
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
+import { ApiErrorMessage } from '@/components/ui/api-error';
+import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
 import type { TeamOption } from '@/lib/auth/teams';
-import { ApiCallError, postJson } from '@/lib/methodology/api-client';
+import { postJson } from '@/lib/client/api';
+import { useApiAction } from '@/lib/client/use-api-action';
 import { tToG } from '@/lib/units';
 
-import { ApiErrorMessage } from '../contracts/api-error';
-
-const field = { display: 'grid', gap: '0.25rem' } as const;
-
 export function TargetForm(props: { teams: TeamOption[] }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const { pending, error, run } = useApiAction();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setPending(true);
-    setError(null);
-    try {
-      await postJson('/api/v1/targets', {
-        name: text('name'),
-        team_id: text('team_id') || null,
-        baseline_year: Number(text('baseline_year')),
-        baseline_emissions_g: tToG(Number(text('baseline_emissions_t'))),
-        target_year: Number(text('target_year')),
-        target_emissions_g: tToG(Number(text('target_emissions_t'))),
-      });
-      formElement.reset();
-      router.refresh();
-    } catch (failure) {
-      setError(failure as ApiCallError);
-    } finally {
-      setPending(false);
-    }
+    const target = {
+      name: text('name'),
+      team_id: text('team_id') || null,
+      baseline_year: Number(text('baseline_year')),
+      baseline_emissions_g: tToG(Number(text('baseline_emissions_t'))),
+      target_year: Number(text('target_year')),
+      target_emissions_g: tToG(Number(text('target_emissions_t'))),
+    };
+
+    await run(
+      () => postJson('/api/v1/targets', target),
+      () => formElement.reset(),
+    );
   }
 
   return (
     <form onSubmit={submit} aria-label="Add a target">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-        <label style={field}>
-          Name
+      <FieldRow>
+        <Field label="Name">
           <input name="name" required maxLength={200} placeholder="Halve AI emissions by 2030" />
-        </label>
-        <label style={field}>
-          Scope
+        </Field>
+        <Field label="Scope">
           <select name="team_id" defaultValue="">
             <option value="">Whole organisation</option>
             {props.teams.map((team) => (
@@ -59,29 +48,21 @@ export function TargetForm(props: { teams: TeamOption[] }) {
               </option>
             ))}
           </select>
-        </label>
-        <label style={field}>
-          Baseline year
+        </Field>
+        <Field label="Baseline year">
           <input name="baseline_year" type="number" min="1990" max="2100" required />
-        </label>
-        <label style={field}>
-          Baseline emissions (tCO2e)
+        </Field>
+        <Field label="Baseline emissions (tCO2e)">
           <input name="baseline_emissions_t" type="number" min="0" step="any" required />
-        </label>
-        <label style={field}>
-          Target year
+        </Field>
+        <Field label="Target year">
           <input name="target_year" type="number" min="1990" max="2100" required />
-        </label>
-        <label style={field}>
-          Target emissions (tCO2e)
+        </Field>
+        <Field label="Target emissions (tCO2e)">
           <input name="target_emissions_t" type="number" min="0" step="any" required />
-        </label>
-        <div style={{ alignSelf: 'end' }}>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Adding…' : 'Add target'}
-          </button>
-        </div>
-      </div>
+        </Field>
+        <SubmitButton pending={pending} label="Add target" pendingLabel="Adding…" />
+      </FieldRow>
       <ApiErrorMessage error={error} />
     </form>
   );

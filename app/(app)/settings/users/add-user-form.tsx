@@ -2,19 +2,11 @@
 
 import { useActionState } from 'react';
 
+import { Field } from '@/components/ui/form';
+
 import { addUserAction, type FormState } from './actions';
 
 const initial: FormState = { ok: false, message: null };
-
-function Field(props: { label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <label style={{ display: 'grid', gap: '0.25rem' }}>
-      {props.label}
-      {props.children}
-      {props.error ? <span style={{ color: 'var(--danger)' }}>{props.error}</span> : null}
-    </label>
-  );
-}
 
 export function AddUserForm(props: {
   roles: { value: string; label: string }[];

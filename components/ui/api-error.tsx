@@ -1,6 +1,6 @@
-// How every methodology form shows a failed call: the message, each field
-// or line at fault, and the request id a user can quote.
-import type { ApiCallError } from '@/lib/methodology/api-client';
+// How every settings form and button shows a failed call: the message, each
+// field or line at fault, and the request id a user can quote.
+import type { ApiCallError } from '@/lib/client/api';
 
 export function ApiErrorMessage({ error }: { error: ApiCallError | null }) {
   if (!error) return null;

@@ -1,0 +1,27 @@
+// The pieces the settings forms are built from: a labelled field, a
+// wrapping row of fields, and a submit button that says while it works.
+import type { ReactNode } from 'react';
+
+export function Field(props: { label: string; error?: string; children: ReactNode }) {
+  return (
+    <label style={{ display: 'grid', gap: '0.25rem' }}>
+      {props.label}
+      {props.children}
+      {props.error ? <span style={{ color: 'var(--danger)' }}>{props.error}</span> : null}
+    </label>
+  );
+}
+
+export function FieldRow({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>{children}</div>;
+}
+
+export function SubmitButton(props: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <div style={{ alignSelf: 'end' }}>
+      <button type="submit" disabled={props.pending}>
+        {props.pending ? props.pendingLabel : props.label}
+      </button>
+    </div>
+  );
+}
