@@ -1,3 +1,4 @@
+import { ACTIONS, RecordTable } from '@/components/ui/record-table';
 import { listApiKeysFor } from '@/lib/auth/api-key-admin';
 import { formatDateTime } from '@/lib/auth/display';
 import { listTeamOptions } from '@/lib/auth/teams';
@@ -48,45 +49,29 @@ export default async function ApiKeysPage() {
 
       <section className="panel" aria-labelledby="key-list">
         <h2 id="key-list">Keys</h2>
-        {apiKeys.length === 0 ? (
-          <p className="muted">No keys yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Prefix</th>
-                  <th>Team</th>
-                  <th>Created</th>
-                  <th>Expires</th>
-                  <th>Last used</th>
-                  <th>Status</th>
-                  <th aria-label="Actions" />
-                </tr>
-              </thead>
-              <tbody>
-                {apiKeys.map((key) => (
-                  <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td>
-                      <code>gok_{key.prefix}_…</code>
-                    </td>
-                    <td>{key.teamName ?? 'All teams'}</td>
-                    <td>
-                      {at(key.createdAt)}
-                      {key.createdByName ? <div className="muted">{key.createdByName}</div> : null}
-                    </td>
-                    <td>{key.expiresAt ? at(key.expiresAt) : 'Never'}</td>
-                    <td>{key.lastUsedAt ? at(key.lastUsedAt) : 'Never'}</td>
-                    <td>{status(key, now)}</td>
-                    <td>{key.revokedAt ? null : <RevokeButton id={key.id} name={key.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RecordTable
+          columns={['Name', 'Prefix', 'Team', 'Created', 'Expires', 'Last used', 'Status', ACTIONS]}
+          rows={apiKeys}
+          empty="No keys yet."
+        >
+          {(key) => (
+            <tr key={key.id}>
+              <td>{key.name}</td>
+              <td>
+                <code>gok_{key.prefix}_…</code>
+              </td>
+              <td>{key.teamName ?? 'All teams'}</td>
+              <td>
+                {at(key.createdAt)}
+                {key.createdByName ? <div className="muted">{key.createdByName}</div> : null}
+              </td>
+              <td>{key.expiresAt ? at(key.expiresAt) : 'Never'}</td>
+              <td>{key.lastUsedAt ? at(key.lastUsedAt) : 'Never'}</td>
+              <td>{status(key, now)}</td>
+              <td>{key.revokedAt ? null : <RevokeButton id={key.id} name={key.name} />}</td>
+            </tr>
+          )}
+        </RecordTable>
       </section>
     </main>
   );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { RecordTable } from '@/components/ui/record-table';
 import { listAudit } from '@/lib/auth/audit';
 import { formatDateTime } from '@/lib/auth/display';
 import { requireViewer, rolesThat } from '@/lib/auth/viewer';
@@ -60,38 +61,24 @@ export default async function AuditPage({
         {viewer.timeZone}.
       </p>
       <section className="panel">
-        {audit.entries.length === 0 ? (
-          <p className="muted">Nothing recorded {page > 1 ? 'on this page' : 'yet'}.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Who</th>
-                  <th>What</th>
-                  <th>Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(entry.at, viewer.timeZone)}
-                    </td>
-                    <td>
-                      {entry.actorName ??
-                        (entry.actorApiKeyName ? `API key ${entry.actorApiKeyName}` : '—')}
-                      {entry.actorEmail ? <div className="muted">{entry.actorEmail}</div> : null}
-                    </td>
-                    <td>{ACTION_LABELS[entry.action] ?? entry.action}</td>
-                    <td className="muted">{describe(entry.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RecordTable
+          columns={['When', 'Who', 'What', 'Details']}
+          rows={audit.entries}
+          empty={`Nothing recorded ${page > 1 ? 'on this page' : 'yet'}.`}
+        >
+          {(entry) => (
+            <tr key={entry.id}>
+              <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, viewer.timeZone)}</td>
+              <td>
+                {entry.actorName ??
+                  (entry.actorApiKeyName ? `API key ${entry.actorApiKeyName}` : '—')}
+                {entry.actorEmail ? <div className="muted">{entry.actorEmail}</div> : null}
+              </td>
+              <td>{ACTION_LABELS[entry.action] ?? entry.action}</td>
+              <td className="muted">{describe(entry.details)}</td>
+            </tr>
+          )}
+        </RecordTable>
         <nav
           aria-label="Audit log pages"
           style={{ display: 'flex', gap: '1rem', marginTop: '1rem' }}

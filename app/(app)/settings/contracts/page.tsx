@@ -1,4 +1,5 @@
 import { DeleteButton } from '@/components/ui/confirm-button';
+import { ACTIONS, RecordTable } from '@/components/ui/record-table';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
 import { formatNumber } from '@/lib/format';
@@ -36,50 +37,43 @@ export default async function ContractsPage() {
 
       <section className="panel" aria-labelledby="contract-list">
         <h2 id="contract-list">Contracts</h2>
-        {contracts.length === 0 ? (
-          <p className="muted">No contracts yet: market-based figures equal location-based ones.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Kind</th>
-                  <th>Market</th>
-                  <th className="num">MWh</th>
-                  <th className="num">gCO2e/kWh</th>
-                  <th>Valid (UTC, end exclusive)</th>
-                  {canEdit ? <th aria-label="Actions" /> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {contracts.map((contract) => (
-                  <tr key={contract.id}>
-                    <td>{contract.name}</td>
-                    <td>{KIND_LABELS[contract.kind]}</td>
-                    <td>
-                      <code>{contract.regionKey}</code>
-                    </td>
-                    <td className="num">{formatNumber(contract.energyMwh)}</td>
-                    <td className="num">{formatNumber(contract.intensityGPerKwh)}</td>
-                    <td>
-                      {utcDate(contract.validFrom)} – {utcDate(contract.validTo)}
-                    </td>
-                    {canEdit ? (
-                      <td>
-                        <DeleteButton
-                          url={`/api/v1/contracts/${contract.id}`}
-                          name={contract.name}
-                          confirm={`Delete the contract “${contract.name}”? Market-based figures change at once.`}
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RecordTable
+          columns={[
+            'Name',
+            'Kind',
+            'Market',
+            { label: 'MWh', numeric: true },
+            { label: 'gCO2e/kWh', numeric: true },
+            'Valid (UTC, end exclusive)',
+            canEdit && ACTIONS,
+          ]}
+          rows={contracts}
+          empty="No contracts yet: market-based figures equal location-based ones."
+        >
+          {(contract) => (
+            <tr key={contract.id}>
+              <td>{contract.name}</td>
+              <td>{KIND_LABELS[contract.kind]}</td>
+              <td>
+                <code>{contract.regionKey}</code>
+              </td>
+              <td className="num">{formatNumber(contract.energyMwh)}</td>
+              <td className="num">{formatNumber(contract.intensityGPerKwh)}</td>
+              <td>
+                {utcDate(contract.validFrom)} – {utcDate(contract.validTo)}
+              </td>
+              {canEdit ? (
+                <td>
+                  <DeleteButton
+                    url={`/api/v1/contracts/${contract.id}`}
+                    name={contract.name}
+                    confirm={`Delete the contract “${contract.name}”? Market-based figures change at once.`}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          )}
+        </RecordTable>
       </section>
     </main>
   );

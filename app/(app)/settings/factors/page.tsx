@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { ACTIONS, RecordTable } from '@/components/ui/record-table';
 import { formatDateTime } from '@/lib/auth/display';
 import { requireViewer, rolesThat } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
@@ -46,65 +47,59 @@ export default async function FactorsPage() {
 
       <section className="panel" aria-labelledby="sets">
         <h2 id="sets">Factor sets</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Set</th>
-                <th className="num">Rows</th>
-                <th className="num">Regions</th>
-                <th>Sources and licences</th>
-                <th>Created</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {factorSets.map((set) => (
-                <tr key={set.id}>
-                  <td>
-                    <strong>{set.name}</strong> v{set.version}{' '}
-                    {set.active ? <span className="badge">active</span> : null}
-                    <div className="muted">
-                      {set.builtIn ? 'Built in. ' : ''}
-                      {set.description}
-                    </div>
-                  </td>
-                  <td className="num">
-                    {formatCount(set.rowCount)}
-                    {set.hourlyRowCount > 0 ? (
-                      <div className="muted">{formatCount(set.hourlyRowCount)} hourly</div>
-                    ) : null}
-                    {set.residualMixRowCount > 0 ? (
-                      <div className="muted">
-                        {formatCount(set.residualMixRowCount)} residual mix
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="num">{formatCount(set.regionCount)}</td>
-                  <td>
-                    <ul style={{ margin: 0, paddingLeft: '1rem' }}>
-                      {set.sources.map((source) => (
-                        <li key={`${source.source}|${source.licence}`}>
-                          {source.source} <span className="muted">({source.licence})</span>{' '}
-                          <span className="muted">· {formatCount(source.rowCount)} rows</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    {formatDateTime(set.createdAt, viewer.timeZone)}
-                    {set.createdByName ? <div className="muted">{set.createdByName}</div> : null}
-                  </td>
-                  <td>
-                    {set.active ? null : (
-                      <ActivateButton id={set.id} label={`${set.name} v${set.version}`} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          columns={[
+            'Set',
+            { label: 'Rows', numeric: true },
+            { label: 'Regions', numeric: true },
+            'Sources and licences',
+            'Created',
+            ACTIONS,
+          ]}
+          rows={factorSets}
+        >
+          {(set) => (
+            <tr key={set.id}>
+              <td>
+                <strong>{set.name}</strong> v{set.version}{' '}
+                {set.active ? <span className="badge">active</span> : null}
+                <div className="muted">
+                  {set.builtIn ? 'Built in. ' : ''}
+                  {set.description}
+                </div>
+              </td>
+              <td className="num">
+                {formatCount(set.rowCount)}
+                {set.hourlyRowCount > 0 ? (
+                  <div className="muted">{formatCount(set.hourlyRowCount)} hourly</div>
+                ) : null}
+                {set.residualMixRowCount > 0 ? (
+                  <div className="muted">{formatCount(set.residualMixRowCount)} residual mix</div>
+                ) : null}
+              </td>
+              <td className="num">{formatCount(set.regionCount)}</td>
+              <td>
+                <ul style={{ margin: 0, paddingLeft: '1rem' }}>
+                  {set.sources.map((source) => (
+                    <li key={`${source.source}|${source.licence}`}>
+                      {source.source} <span className="muted">({source.licence})</span>{' '}
+                      <span className="muted">· {formatCount(source.rowCount)} rows</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                {formatDateTime(set.createdAt, viewer.timeZone)}
+                {set.createdByName ? <div className="muted">{set.createdByName}</div> : null}
+              </td>
+              <td>
+                {set.active ? null : (
+                  <ActivateButton id={set.id} label={`${set.name} v${set.version}`} />
+                )}
+              </td>
+            </tr>
+          )}
+        </RecordTable>
       </section>
 
       <section className="panel" aria-labelledby="upload">

@@ -1,4 +1,5 @@
 import { DeleteButton } from '@/components/ui/confirm-button';
+import { ACTIONS, RecordTable } from '@/components/ui/record-table';
 import { listTeamOptions } from '@/lib/auth/teams';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
@@ -37,56 +38,49 @@ export default async function TargetsPage() {
 
       <section className="panel" aria-labelledby="target-list">
         <h2 id="target-list">Targets</h2>
-        {targets.length === 0 ? (
-          <p className="muted">No targets yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Scope</th>
-                  <th className="num">Baseline</th>
-                  <th className="num">Target</th>
-                  <th className="num">Reduction</th>
-                  {canEdit ? <th aria-label="Actions" /> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {targets.map((target) => (
-                  <tr key={target.id}>
-                    <td>{target.name}</td>
-                    <td>{target.teamName ?? 'Whole organisation'}</td>
-                    <td className="num">
-                      {formatEmissions(target.baselineEmissionsG)}
-                      <div className="muted">{target.baselineYear}</div>
-                    </td>
-                    <td className="num">
-                      {formatEmissions(target.targetEmissionsG)}
-                      <div className="muted">{target.targetYear}</div>
-                    </td>
-                    <td className="num">
-                      {formatPercent(
-                        target.baselineEmissionsG > 0
-                          ? 1 - target.targetEmissionsG / target.baselineEmissionsG
-                          : null,
-                      )}
-                    </td>
-                    {canEdit ? (
-                      <td>
-                        <DeleteButton
-                          url={`/api/v1/targets/${target.id}`}
-                          name={target.name}
-                          confirm={`Delete the target “${target.name}”?`}
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RecordTable
+          columns={[
+            'Name',
+            'Scope',
+            { label: 'Baseline', numeric: true },
+            { label: 'Target', numeric: true },
+            { label: 'Reduction', numeric: true },
+            canEdit && ACTIONS,
+          ]}
+          rows={targets}
+          empty="No targets yet."
+        >
+          {(target) => (
+            <tr key={target.id}>
+              <td>{target.name}</td>
+              <td>{target.teamName ?? 'Whole organisation'}</td>
+              <td className="num">
+                {formatEmissions(target.baselineEmissionsG)}
+                <div className="muted">{target.baselineYear}</div>
+              </td>
+              <td className="num">
+                {formatEmissions(target.targetEmissionsG)}
+                <div className="muted">{target.targetYear}</div>
+              </td>
+              <td className="num">
+                {formatPercent(
+                  target.baselineEmissionsG > 0
+                    ? 1 - target.targetEmissionsG / target.baselineEmissionsG
+                    : null,
+                )}
+              </td>
+              {canEdit ? (
+                <td>
+                  <DeleteButton
+                    url={`/api/v1/targets/${target.id}`}
+                    name={target.name}
+                    confirm={`Delete the target “${target.name}”?`}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          )}
+        </RecordTable>
       </section>
     </main>
   );

@@ -1,3 +1,4 @@
+import { RecordTable } from '@/components/ui/record-table';
 import { formatDateTime } from '@/lib/auth/display';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/roles';
 import { listTeamOptions } from '@/lib/auth/teams';
@@ -34,40 +35,27 @@ export default async function UsersPage() {
 
       <section className="panel" aria-labelledby="members">
         <h2 id="members">Members</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Team</th>
-                <th>Role</th>
-                <th>Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.userId}>
-                  <td>
-                    {member.name}
-                    {member.userId === viewer.userId ? <span className="muted"> (you)</span> : null}
-                  </td>
-                  <td>{member.email}</td>
-                  <td>{member.teamName ?? '—'}</td>
-                  <td>
-                    <RoleSelect
-                      userId={member.userId}
-                      name={member.name}
-                      role={member.role}
-                      roles={roles}
-                    />
-                  </td>
-                  <td>{formatDateTime(member.lastSignInAt, viewer.timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable columns={['Name', 'Email', 'Team', 'Role', 'Last sign-in']} rows={members}>
+          {(member) => (
+            <tr key={member.userId}>
+              <td>
+                {member.name}
+                {member.userId === viewer.userId ? <span className="muted"> (you)</span> : null}
+              </td>
+              <td>{member.email}</td>
+              <td>{member.teamName ?? '—'}</td>
+              <td>
+                <RoleSelect
+                  userId={member.userId}
+                  name={member.name}
+                  role={member.role}
+                  roles={roles}
+                />
+              </td>
+              <td>{formatDateTime(member.lastSignInAt, viewer.timeZone)}</td>
+            </tr>
+          )}
+        </RecordTable>
       </section>
 
       <section className="panel" aria-labelledby="add-user">
