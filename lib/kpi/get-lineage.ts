@@ -3,9 +3,46 @@
 // and the imports that brought them in.
 import { getPool } from '@/lib/db/pool';
 import type { DateRange } from '@/lib/kpi/filters';
-import type { Coverage, FactorSetUse, PueUse, SourceUse } from '@/lib/reports/types';
+import { eventRange } from '@/lib/kpi/event-range';
 
-import { eventRange } from './event-range';
+export interface FactorSetUse {
+  id: string;
+  name: string;
+  version: number;
+  description: string;
+  builtIn: boolean;
+  eventCount: number;
+  emissionsG: number;
+}
+
+export interface SourceUse {
+  source: string;
+  licence: string;
+  eventCount: number;
+}
+
+export interface PueUse {
+  pueSource: string;
+  pue: number;
+  eventCount: number;
+}
+
+export interface Coverage {
+  eventCount: number;
+  measuredCount: number;
+  powerDurationCount: number;
+  estimatedCount: number;
+  /** Energy measured or from power × time, 0..1; null without events. */
+  measuredShare: number | null;
+  estimatedShare: number | null;
+  fallbackCount: number;
+  /** Imports whose events fall in the period, and their rejected rows. */
+  importsContributing: number;
+  rejectedRowsInContributingImports: number;
+  /** Imports received during the period, and their rejected rows. */
+  importsReceived: number;
+  rejectedRowsReceived: number;
+}
 
 export interface Lineage {
   factorSets: FactorSetUse[];

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { getPool } from '@/lib/db/pool';
 import { getMarketBased } from '@/lib/kpi/get-market-based';
 import { getSummary } from '@/lib/kpi/get-summary';
-import { getTargetProgress, linearBudgetG } from '@/lib/kpi/get-target-progress';
+import {
+  getTargetProgress,
+  linearBudgetG,
+  listTargetProgress,
+} from '@/lib/kpi/get-target-progress';
 import { getTotals } from '@/lib/kpi/get-totals';
 import { resolveFilters } from '@/lib/kpi/resolve-filters';
 import { EXPECTED, Q3, setUpKpiFixture, type KpiFixture } from '@/lib/kpi/test-fixture';
@@ -64,15 +69,29 @@ describe('getSummary', () => {
 });
 
 describe('getMarketBased', () => {
-  it('allocates the July contract, residual mix for France, location for the USA', async () => {
+  it('applies contracts and residual mixes to Scope 2 only, and adds Scope 3 as it is', async () => {
     const market = await getMarketBased(fixture.organisationId, Q3);
 
-    // July FRA 27 kWh: 5 covered at 0, 22 x 300; Aug FRA 4 x 300; USA 11 kWh x 400.
-    expect(market).toMatchObject({ computed: true, coveredKwh: 5 });
-    if (!market.computed) return;
-    expect(market.marketEmissionsG).toBeCloseTo(22 * 300 + 4 * 300 + 11 * 400, 6);
+    if (!market.computed) throw new Error(market.reason);
+    // Scope 2 (all but the LLM call): July FRA 27 kWh, 5 covered at 0 and
+    // 22 x 300 residual; August FRA 4 x 300; USA training 10 kWh x 400
+    // (no residual mix: location factor, flagged). Scope 3 category 1: the
+    // LLM call's 1 kWh x 400 as priced.
+    expect(market.scope2MarketEmissionsG).toBeCloseTo(22 * 300 + 4 * 300 + 10 * 400, 6);
+    expect(market.scope2LocationEmissionsG).toBeCloseTo(5950 - 400, 6);
+    expect(market.scope2EnergyKwh).toBeCloseTo(41, 9);
+    expect(market.scope3Category1G).toBeCloseTo(400, 6);
+    expect(market.scope3Category1EnergyKwh).toBeCloseTo(1, 9);
+    expect(market.marketEmissionsG).toBeCloseTo(11800 + 400, 6);
     expect(market.locationEmissionsG).toBeCloseTo(EXPECTED.q3EmissionsG, 6);
-    expect(market.flags.map((f) => f.code)).toContain('location_factor_used');
+    expect(market.coveredKwh).toBeCloseTo(5, 9);
+    expect(market.residualKwh).toBeCloseTo(36, 9);
+    expect(market.contracts).toEqual([
+      expect.objectContaining({ name: 'July wind', allocatedKwh: expect.closeTo(5, 9) }),
+    ]);
+    expect(market.flags.map((f) => [f.code, f.regionKey])).toEqual([
+      ['location_factor_used', 'country:USA'],
+    ]);
   });
 
   it('is not computed for a part of the organisation', async () => {
@@ -104,9 +123,32 @@ describe('getTargetProgress', () => {
   it('counts the year to the end of the period against that year’s budget', async () => {
     const progress = await getTargetProgress(fixture.organisationId, Q3.to);
 
-    expect(progress).toMatchObject({ name: 'Cut', year: 2026, yearBudgetG: 10000 });
+    // 1 January to 30 September 2026: Q2's 500 g and Q3's 5,950 g.
+    expect(progress).toMatchObject({ name: 'Cut by 2030', team: null, year: 2026 });
+    expect(progress?.yearBudgetG).toBe(10000);
     expect(progress?.yearToDateG).toBeCloseTo(6450, 6);
     expect(progress?.budgetUsed).toBeCloseTo(0.645, 9);
     expect(progress?.requiredReduction).toBeCloseTo(1 - 2000 / 12000, 9);
+  });
+
+  it('lists team targets too, each counting only its team', async () => {
+    await getPool().query(
+      `INSERT INTO target (organisation_id, name, team_id, baseline_year, baseline_emissions_g,
+         target_year, target_emissions_g)
+       SELECT $1, 'Beta halves', id, 2025, 3000, 2030, 1000 FROM team
+        WHERE organisation_id = $1 AND slug = 'beta'`,
+      [fixture.organisationId],
+    );
+    const all = await listTargetProgress(fixture.organisationId, Q3.to);
+    const current = await getTargetProgress(fixture.organisationId, Q3.to);
+
+    // Beta: the pipeline's 850 g and the LLM call's 400 g; 2026 budget 3,000 - 400.
+    expect(all.map((t) => [t.name, t.team, t.yearBudgetG])).toEqual([
+      ['Beta halves', 'Beta', 2600],
+      ['Cut by 2030', null, 10000],
+    ]);
+    expect(all[0]?.yearToDateG).toBeCloseTo(1250, 6);
+    expect(all[0]?.budgetUsed).toBeCloseTo(1250 / 2600, 9);
+    expect(current?.name).toBe('Cut by 2030');
   });
 });

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { findEntity } from '@/lib/kpi/find-entity';
+import { getChangeDrivers } from '@/lib/kpi/get-change-drivers';
 import { getDimensionTable } from '@/lib/kpi/get-dimension-table';
+import { getModelEmissions } from '@/lib/kpi/get-model-emissions';
 import { getModelVersions } from '@/lib/kpi/get-model-versions';
 import { getPipelineSteps } from '@/lib/kpi/get-pipeline-steps';
 import { getRun } from '@/lib/kpi/get-run';
 import { listRuns } from '@/lib/kpi/list-runs';
+import { previousRange } from '@/lib/kpi/filters';
 import { Q3, setUpKpiFixture, type KpiFixture } from '@/lib/kpi/test-fixture';
 
 let fixture: KpiFixture;
@@ -59,6 +62,48 @@ describe('getDimensionTable', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ slug: 'etl', teamName: 'Beta', share: 1 });
     expect(rows[0]?.emissionsG).toBeCloseTo(850, 6);
+  });
+});
+
+describe('getModelEmissions', () => {
+  it('gives every model and work without one, inference counted apart', async () => {
+    const rows = await getModelEmissions(org, Q3);
+
+    expect(rows.map((r) => [r.label, r.emissionsG, r.facilityEnergyKwh, r.eventCount])).toEqual([
+      ['Ranker', 4700, 24, 4],
+      ['No model', 850, 17, 5],
+      ['gpt-4o', 400, 1, 1],
+    ]);
+    // Ranker: 700 g of inference for 2,000 inferences; its 4,000 g of training is left out.
+    expect(rows[0]).toMatchObject({ inferences: 2000, inferenceEmissionsG: 700 });
+    expect(rows[0]?.gPer1kInferences).toBeCloseTo(350, 9);
+    expect(rows[1]?.gPer1kInferences).toBeNull();
+  });
+
+  it('agrees with the dashboard’s model table', async () => {
+    const models = await getModelEmissions(org, Q3);
+    const table = await getDimensionTable(org, Q3, 'model');
+
+    for (const row of table) {
+      const same = models.find((m) => m.key === row.id);
+      expect(same).toMatchObject({
+        emissionsG: row.emissionsG,
+        inferenceEmissionsG: row.inferenceEmissionsG,
+        gPer1kInferences: row.gPer1kInferences,
+      });
+    }
+  });
+});
+
+describe('getChangeDrivers', () => {
+  it('ranks team, kind and region cells by their change', async () => {
+    const drivers = await getChangeDrivers(org, Q3, previousRange(Q3));
+
+    expect(drivers.map((d) => [d.team, d.kind, d.regionKey, d.previousG, d.changeG])).toEqual([
+      ['Alpha', 'training', 'country:USA', 0, 4000],
+      ['Beta', 'pipeline_step', 'country:FRA', 0, 850],
+      ['Beta', 'llm_api_call', 'country:USA', 0, 400],
+    ]);
   });
 });
 

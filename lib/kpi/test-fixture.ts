@@ -18,11 +18,12 @@ const row = (regionKey: string, intensityGPerKwh: number, kind: IntensityKind = 
   year: 2026,
   hourStart: null,
   intensityGPerKwh,
-  source: 'test',
-  licence: 'test',
+  source: 'Round test numbers',
+  licence: 'CC0-1.0',
 });
 
-const at = (day: string, from: string, to: string) => ({
+/** An event window on one day of 2026, in UTC. */
+export const at = (day: string, from: string, to: string) => ({
   start: `2026-${day}T${from}:00Z`,
   end: `2026-${day}T${to}:00Z`,
 });
@@ -51,6 +52,25 @@ export const FIXTURE_EVENTS = [
     ...at('09-01', '00:00', '01:00'), energy_kwh: 1, requests: 100, tokens_in: 10000, tokens_cached_in: 2000, tokens_out: 5000,
   },
 ];
+
+/**
+ * A hosted LLM call served from France in July, the month and market of the
+ * wind contract: 2 kWh x 50 g/kWh = 100 g, location-based. Tests that pin the
+ * Scope 2 / Scope 3 boundary add it; no fixture holds it by default.
+ */
+export const LLM_CALL_IN_FRANCE = {
+  id: 'l2',
+  kind: 'llm_api_call',
+  team: 'beta',
+  model: 'gpt-4o',
+  provider: 'openai',
+  country: 'FR',
+  pue: 1,
+  ...at('07-15', '00:00', '01:00'),
+  energy_kwh: 2,
+  requests: 10,
+  tokens_out: 1000,
+};
 
 /** Hand-computed from FIXTURE_EVENTS. */
 export const EXPECTED = {
@@ -93,7 +113,7 @@ async function createCatalogue(organisationId: string) {
   );
 }
 
-async function ingest(organisationId: string, events: unknown[]) {
+export async function ingest(organisationId: string, events: unknown[]) {
   const result = await ingestBatch(
     { organisationId, source: 'api', contentSha256: 'kpi-fixture' },
     parseEventsBody({ events }, { maxEvents: 100 }),
@@ -103,14 +123,17 @@ async function ingest(organisationId: string, events: unknown[]) {
   }
 }
 
-export async function setUpKpiFixture(): Promise<KpiFixture> {
-  const database = await useTestDatabase();
+/**
+ * The policies both fixtures share: the round-number factor set (active),
+ * the target "Cut by 2030" (12 kg in 2025 to 2 kg in 2030) and a July
+ * contract for 5 kWh of wind in France at 0 g/kWh.
+ */
+export async function setUpRoundNumberPolicies(organisationId: string) {
   const pool = getPool();
-  const organisation = await createOrganisation(pool, { slug: 'kpi', name: 'KPI test' });
   const factorSet = await createFactorSet(pool, {
-    organisationId: organisation.id,
+    organisationId,
     name: 'Round numbers',
-    description: 'test',
+    description: 'Round intensities for tests',
     rows: [
       row('world', 500),
       row('country:FRA', 50),
@@ -119,23 +142,30 @@ export async function setUpKpiFixture(): Promise<KpiFixture> {
     ],
   });
   await pool.query('UPDATE organisation SET active_factor_set_id = $2 WHERE id = $1', [
-    organisation.id,
+    organisationId,
     factorSet.id,
   ]);
-  await createCatalogue(organisation.id);
-  await ingest(organisation.id, FIXTURE_EVENTS);
   await pool.query(
     `INSERT INTO target (organisation_id, name, baseline_year, baseline_emissions_g,
        target_year, target_emissions_g)
-     VALUES ($1, 'Cut', 2025, 12000, 2030, 2000)`,
-    [organisation.id],
+     VALUES ($1, 'Cut by 2030', 2025, 12000, 2030, 2000)`,
+    [organisationId],
   );
   await pool.query(
     `INSERT INTO energy_contract (organisation_id, kind, name, region_key, energy_mwh,
        intensity_g_per_kwh, valid_from, valid_to)
      VALUES ($1, 'ppa', 'July wind', 'country:FRA', 0.005, 0, '2026-07-01Z', '2026-08-01Z')`,
-    [organisation.id],
+    [organisationId],
   );
+}
+
+export async function setUpKpiFixture(): Promise<KpiFixture> {
+  const database = await useTestDatabase();
+  const pool = getPool();
+  const organisation = await createOrganisation(pool, { slug: 'kpi', name: 'KPI test' });
+  await setUpRoundNumberPolicies(organisation.id);
+  await createCatalogue(organisation.id);
+  await ingest(organisation.id, FIXTURE_EVENTS);
 
   // Another organisation with the same slugs: never counted above.
   const other = await createOrganisation(pool, { slug: 'other', name: 'Other' });

@@ -58,13 +58,19 @@ describe('buildReportModel', () => {
     ]);
   });
 
-  it('measures progress against the target at this quarter x 4', async () => {
+  it('measures targets year to date, as the dashboard does, and says what it compares', async () => {
     const m = await buildReportModel(fixture.organisationId, 2026, 3, AFTER_Q3);
     const [target] = m.summary.targets;
 
-    expect(target?.pathEmissionsG).toBeCloseTo(EXPECTED.target.pathG, 6);
-    expect(target?.annualisedEmissionsG).toBeCloseTo(EXPECTED.target.annualisedG, 6);
-    expect(target?.onTrack).toBe(false);
+    expect(target).toMatchObject({ name: 'Cut by 2030', team: null, year: 2026 });
+    expect(target?.yearBudgetG).toBeCloseTo(EXPECTED.target.budgetG, 6);
+    expect(target?.yearToDateG).toBeCloseTo(EXPECTED.target.yearToDateG, 6);
+    expect(target?.budgetUsed).toBeCloseTo(EXPECTED.target.yearToDateG / 10000, 9);
+    expect(target?.sentence).toBe(
+      'Cut by 2030 (whole organisation): 7.90 kgCO2e emitted from 1 January to ' +
+        '30 September 2026 is 79.0% of the 2026 budget of 10.0 kgCO2e, the 2026 point on a ' +
+        'straight line from 12.0 kgCO2e in 2025 to 2.00 kgCO2e in 2030.',
+    );
   });
 
   it('splits energy (E1-5) and emissions by scope (E1-6)', async () => {

@@ -1,16 +1,17 @@
 // buildReportModel: everything a quarterly ESG report says, for one
 // organisation and quarter, as one plain object the renderers share.
+// Every figure comes from a lib/kpi function the dashboard also uses.
+import { getPool } from '@/lib/db/pool';
 import { getBreakdown } from '@/lib/kpi/get-breakdown';
+import { getChangeDrivers } from '@/lib/kpi/get-change-drivers';
+import { getLineage } from '@/lib/kpi/get-lineage';
+import { getOrganisationMarketBased } from '@/lib/kpi/get-market-based';
+import { getModelEmissions } from '@/lib/kpi/get-model-emissions';
+import { listTargetProgress } from '@/lib/kpi/get-target-progress';
 import { getTimeSeries } from '@/lib/kpi/get-time-series';
 import { getTotals } from '@/lib/kpi/get-totals';
-import { getPool } from '@/lib/db/pool';
 import { methodologyOf } from '@/lib/reports/methodology';
 import { quarterLabel, rangeOf, shiftQuarter, type Quarter } from '@/lib/reports/period';
-import { getModelSums } from '@/lib/reports/queries/by-model';
-import { getDriverCells } from '@/lib/reports/queries/drivers';
-import { getLineage } from '@/lib/reports/queries/lineage';
-import { getMarketBased } from '@/lib/reports/queries/market';
-import { getTargets } from '@/lib/reports/queries/targets';
 import {
   breakdownRows,
   byKindOf,
@@ -21,7 +22,7 @@ import {
   modelRows,
   trendOf,
 } from '@/lib/reports/sections';
-import { comparison, targetProgress, topDrivers } from '@/lib/reports/summary';
+import { comparison, driverSentences, targetProgress } from '@/lib/reports/summary';
 import { REPORT_SCHEMA_VERSION, type ReportModel } from '@/lib/reports/types';
 
 export class UnknownOrganisationError extends Error {}
@@ -66,11 +67,11 @@ export async function buildReportModel(
       getBreakdown(organisationId, range, 'team'),
       getBreakdown(organisationId, range, 'pipeline'),
     ]);
-  const [models, cells, market, targets, lineage, series] = await Promise.all([
-    getModelSums(organisationId, range),
-    getDriverCells(organisationId, range, previousRange),
-    getMarketBased(organisationId, range),
-    getTargets(organisationId, range),
+  const [models, drivers, market, targets, lineage, series] = await Promise.all([
+    getModelEmissions(organisationId, range),
+    getChangeDrivers(organisationId, range, previousRange),
+    getOrganisationMarketBased(organisationId, range),
+    listTargetProgress(organisationId, range.to, timeZone),
     getLineage(organisationId, range),
     getTimeSeries(organisationId, range, { group: 'kind', timeZone, bucket: 'month' }),
   ]);
@@ -106,10 +107,10 @@ export async function buildReportModel(
       eventCount: totals.eventCount,
       previousQuarter: comparison(quarterLabel(previous), totalG, previousTotals),
       sameQuarterLastYear: comparison(quarterLabel(lastYear), totalG, lastYearTotals),
-      targets: targets.map((target) => targetProgress(target, year)),
-      drivers: topDrivers(cells),
+      targets: targets.map((target) => targetProgress(target, range.to, timeZone)),
+      drivers: driverSentences(drivers),
     },
-    energy: energySection(totals, kinds, market),
+    energy: energySection(market),
     ghg,
     tables: {
       byTeam: breakdownRows(teamRows, totalG),

@@ -2,7 +2,7 @@
 // provider PUEs and the LLM method read from lib/carbon so they cannot drift.
 import { LLM_METHOD } from '@/lib/carbon/llm-method';
 import { PROVIDER_DEFAULT_PUE } from '@/lib/carbon/pue';
-import type { Lineage } from '@/lib/reports/queries/lineage';
+import type { Lineage } from '@/lib/kpi/get-lineage';
 import type { ReportModel } from '@/lib/reports/types';
 
 export const FORMULAS: ReportModel['methodology']['formulas'] = [
@@ -14,8 +14,10 @@ export const FORMULAS: ReportModel['methodology']['formulas'] = [
   {
     name: 'Market-based emissions',
     formula:
-      'contract-covered kWh x contract intensity + uncovered kWh x residual mix ' +
-      '(location factor when no residual mix is loaded)',
+      'Scope 2 market-based = contract-covered kWh x contract intensity + uncovered kWh x ' +
+      'residual mix (location factor when no residual mix is loaded), over every kind of ' +
+      'work but hosted LLM API calls; total market-based = Scope 2 market-based + ' +
+      'Scope 3 category 1 (hosted LLM API calls, location-based or estimated)',
   },
   { name: 'Embodied emissions (SCI M)', formula: 'M = TE x (TiR / EL) x (RR / ToR)' },
   { name: 'Software Carbon Intensity', formula: 'SCI = (E x I + M) / R' },
@@ -24,10 +26,11 @@ export const FORMULAS: ReportModel['methodology']['formulas'] = [
     formula: 'gCO2e per 1,000 = emissions of that kind of work / units x 1,000',
   },
   {
-    name: 'Target path',
+    name: 'Target progress',
     formula:
-      'path(year) = baseline - (baseline - target) x (year - baseline year) / ' +
-      '(target year - baseline year); compared with this quarter x 4',
+      'budget(year) = baseline - (baseline - target) x (year - baseline year) / ' +
+      '(target year - baseline year); budget used = location-based emissions from ' +
+      '1 January to the end of the quarter / budget(year)',
   },
 ];
 
@@ -70,7 +73,8 @@ export const LIMITS = [
   'Hosted LLM estimates count output tokens only; closed models use estimated parameter counts.',
   'Embodied emissions of hosted LLM hardware are shown next to Scope 3 category 1, not added ' +
     'to the totals; own hardware embodied emissions are not yet included.',
-  'Target progress annualises one quarter (x 4), so seasonal work moves it.',
+  "Target progress sets the year's emissions so far against the whole year's budget: read " +
+    'the share used beside the share of the year that has passed (about 75% at the end of Q3).',
 ];
 
 export function methodologyOf(lineage: Lineage): ReportModel['methodology'] {

@@ -1,10 +1,10 @@
 // Turns query results into the report's sections: pure, so the arithmetic
 // that makes each figure can be read (and tested) apart from the SQL.
-import type { MarketBased } from '@/lib/reports/queries/market';
-import type { ModelSums } from '@/lib/reports/queries/by-model';
 import { FUNCTIONAL_UNIT_LABELS, sciFromTotals } from '@/lib/carbon/sci';
-import { perThousand } from '@/lib/kpi/intensity';
 import type { BreakdownRow as KpiRow } from '@/lib/kpi/get-breakdown';
+import type { MarketBasedFigures } from '@/lib/kpi/get-market-based';
+import type { ModelEmissions } from '@/lib/kpi/get-model-emissions';
+import { perThousand } from '@/lib/kpi/intensity';
 import type { TimeSeries } from '@/lib/kpi/get-time-series';
 import type { Totals } from '@/lib/kpi/sql';
 import { EVENT_KINDS, type EventKind } from '@/lib/ingest/types';
@@ -35,17 +35,17 @@ export function breakdownRows(rows: KpiRow[], totalG: number): BreakdownRow[] {
   }));
 }
 
-export function modelRows(rows: ModelSums[], totalG: number): ModelRow[] {
+export function modelRows(rows: ModelEmissions[], totalG: number): ModelRow[] {
   return rows.map((row) => ({
     label: row.label,
     slug: row.slug,
     emissionsG: row.emissionsG,
-    energyKwh: row.energyKwh,
+    energyKwh: row.facilityEnergyKwh,
     eventCount: row.eventCount,
     share: share(row.emissionsG, totalG),
     inferences: row.inferences,
     inferenceEmissionsG: row.inferenceEmissionsG,
-    gPer1kInferences: perThousand(row.inferenceEmissionsG, row.inferences),
+    gPer1kInferences: row.gPer1kInferences,
   }));
 }
 
@@ -74,21 +74,10 @@ export function byKindOf(rows: KpiRow[]): KindTotals {
   return Object.fromEntries(rows.map((row) => [row.key, row])) as KindTotals;
 }
 
-export function energySection(
-  totals: Totals,
-  kinds: KindTotals,
-  market: MarketBased,
-): ReportModel['energy'] {
-  const llmKwh = kinds.llm_api_call?.facilityEnergyKwh ?? 0;
-  const ownKwh = totals.facilityEnergyKwh - llmKwh;
-  const byContract = new Map<string, { kwh: number; g: number }>();
-  for (const region of market.result.regions) {
-    for (const a of region.allocations) {
-      const sum = byContract.get(a.contractId) ?? { kwh: 0, g: 0 };
-      byContract.set(a.contractId, { kwh: sum.kwh + a.kwh, g: sum.g + a.emissionsG });
-    }
-  }
-  const renewableKwh = market.result.coveredKwh;
+/** ESRS E1-5: energy of owned and rented compute (Scope 2), hosted LLMs apart. */
+export function energySection(market: MarketBasedFigures): ReportModel['energy'] {
+  const ownKwh = market.scope2EnergyKwh;
+  const renewableKwh = market.coveredKwh;
 
   return {
     total: energy(ownKwh),
@@ -99,17 +88,17 @@ export function energySection(
       name: c.name,
       kind: c.kind,
       regionKey: c.regionKey,
-      allocatedKwh: byContract.get(c.id)?.kwh ?? 0,
-      emissionsG: byContract.get(c.id)?.g ?? 0,
+      allocatedKwh: c.allocatedKwh,
+      emissionsG: c.emissionsG,
     })),
-    hostedLlmEstimated: energy(llmKwh),
+    hostedLlmEstimated: energy(market.scope3Category1EnergyKwh),
   };
 }
 
 /** One line per market and flag, naming the months it applies to. */
-function flagSentences(market: MarketBased): string[] {
+function flagSentences(market: MarketBasedFigures): string[] {
   const months = new Map<string, string[]>();
-  for (const flag of market.result.flags) {
+  for (const flag of market.flags) {
     const key = `${flag.regionKey}\u0000${flag.message}`;
     months.set(key, [...(months.get(key) ?? []), flag.month]);
   }
@@ -121,27 +110,28 @@ function flagSentences(market: MarketBased): string[] {
   });
 }
 
+/**
+ * ESRS E1-6: the scopes as lib/kpi splits them. The location-based total is
+ * the same sum the dashboard shows; the market-based one is lib/kpi's.
+ */
 export function ghgSection(
   totals: Totals,
   kinds: KindTotals,
-  market: MarketBased,
+  market: MarketBasedFigures,
 ): ReportModel['ghg'] {
   const llm = kinds.llm_api_call;
-  const scope3G = llm?.emissionsG ?? 0;
-  const scope2LocationG = totals.emissionsG - scope3G;
-  const scope2MarketG = market.result.marketEmissionsG;
 
   return {
-    scope2LocationBased: mass(scope2LocationG),
-    scope2MarketBased: mass(scope2MarketG),
+    scope2LocationBased: mass(market.scope2LocationEmissionsG),
+    scope2MarketBased: mass(market.scope2MarketEmissionsG),
     scope3Category1: {
-      ...mass(scope3G),
+      ...mass(market.scope3Category1G),
       minG: llm?.emissionsMinG ?? 0,
       maxG: llm?.emissionsMaxG ?? 0,
       embodiedG: llm?.embodiedG ?? 0,
     },
     totalLocationBased: mass(totals.emissionsG),
-    totalMarketBased: mass(scope2MarketG + scope3G),
+    totalMarketBased: mass(market.marketEmissionsG),
     marketFlags: flagSentences(market),
   };
 }

@@ -1,9 +1,9 @@
-// The summary's words and judgements: drivers of change as sentences,
-// progress against targets. Pure functions over figures already summed.
+// The summary's words: drivers of change and progress against targets as
+// sentences. Pure functions over figures lib/kpi has already computed.
+import { formatEmissions, formatPercent } from '@/lib/format';
+import type { ChangeDriver } from '@/lib/kpi/get-change-drivers';
+import type { TargetProgress as KpiTargetProgress } from '@/lib/kpi/get-target-progress';
 import { change } from '@/lib/kpi/intensity';
-import { formatEmissions } from '@/lib/format';
-import type { DriverCell } from '@/lib/reports/queries/drivers';
-import type { TargetRow } from '@/lib/reports/queries/targets';
 import type { Comparison, Driver, TargetProgress } from '@/lib/reports/types';
 
 const KIND_WORDS: Record<string, string> = {
@@ -25,30 +25,19 @@ function teamWords(team: string) {
   return team === 'No team' ? 'Work without a team' : `${team} team`;
 }
 
-/** The cells with the largest absolute change, as plain sentences. */
-export function topDrivers(cells: DriverCell[], count = 3): Driver[] {
-  return cells
-    .map((cell) => ({ ...cell, changeG: cell.currentG - cell.previousG }))
-    .filter((cell) => cell.changeG !== 0)
-    .sort(
-      (a, b) =>
-        Math.abs(b.changeG) - Math.abs(a.changeG) ||
-        a.team.localeCompare(b.team) ||
-        a.kind.localeCompare(b.kind) ||
-        a.regionKey.localeCompare(b.regionKey),
-    )
-    .slice(0, count)
-    .map((cell) => {
-      const isNew = cell.previousG === 0 ? ', new this quarter' : '';
-      const stopped = cell.currentG === 0 ? ', none this quarter' : '';
+/** The drivers lib/kpi ranked, each as a plain sentence. */
+export function driverSentences(drivers: ChangeDriver[]): Driver[] {
+  return drivers.map((cell) => {
+    const isNew = cell.previousG === 0 ? ', new this quarter' : '';
+    const stopped = cell.currentG === 0 ? ', none this quarter' : '';
 
-      return {
-        ...cell,
-        sentence:
-          `${teamWords(cell.team)} ${signed(cell.changeG)} ` +
-          `(${kindWords(cell.kind)} in ${cell.regionKey}${isNew}${stopped})`,
-      };
-    });
+    return {
+      ...cell,
+      sentence:
+        `${teamWords(cell.team)} ${signed(cell.changeG)} ` +
+        `(${kindWords(cell.kind)} in ${cell.regionKey}${isNew}${stopped})`,
+    };
+  });
 }
 
 export function comparison(
@@ -65,31 +54,34 @@ export function comparison(
   };
 }
 
-/**
- * Progress at this quarter's rate: the quarter × 4 against where a straight
- * line from the baseline to the target stands in the report's year.
- */
-export function targetProgress(target: TargetRow, year: number): TargetProgress {
-  const years = target.targetYear - target.baselineYear;
-  const elapsed = Math.min(Math.max(year - target.baselineYear, 0), Math.max(years, 0));
-  const plannedCut = target.baselineEmissionsG - target.targetEmissionsG;
-  const pathEmissionsG =
-    years > 0
-      ? target.baselineEmissionsG - (plannedCut * elapsed) / years
-      : target.targetEmissionsG;
-  const annualisedEmissionsG = target.emissionsG * 4;
+/** The last day of a period whose end is exclusive, e.g. "30 September 2026". */
+function lastDay(periodEnd: Date, timeZone: string) {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(periodEnd.getTime() - 1));
+}
 
-  return {
-    name: target.name,
-    team: target.team,
-    baselineYear: target.baselineYear,
-    baselineEmissionsG: target.baselineEmissionsG,
-    targetYear: target.targetYear,
-    targetEmissionsG: target.targetEmissionsG,
-    pathEmissionsG,
-    annualisedEmissionsG,
-    reductionAchieved:
-      plannedCut !== 0 ? (target.baselineEmissionsG - annualisedEmissionsG) / plannedCut : null,
-    onTrack: annualisedEmissionsG <= pathEmissionsG,
-  };
+/**
+ * A target's year-to-date progress in words that say exactly what is
+ * compared: emissions since 1 January against the whole year's budget.
+ */
+export function targetProgress(
+  target: KpiTargetProgress,
+  periodEnd: Date,
+  timeZone: string,
+): TargetProgress {
+  const whose = target.team ? `${target.team} team` : 'whole organisation';
+  const share =
+    target.budgetUsed === null ? 'against' : `is ${formatPercent(target.budgetUsed)} of`;
+  const sentence =
+    `${target.name} (${whose}): ${formatEmissions(target.yearToDateG)} emitted from ` +
+    `1 January to ${lastDay(periodEnd, timeZone)} ${share} the ${target.year} budget of ` +
+    `${formatEmissions(target.yearBudgetG)}, the ${target.year} point on a straight line from ` +
+    `${formatEmissions(target.baselineEmissionsG)} in ${target.baselineYear} to ` +
+    `${formatEmissions(target.targetEmissionsG)} in ${target.targetYear}.`;
+
+  return { ...target, sentence };
 }

@@ -1,28 +1,14 @@
 // A small organisation whose every report figure can be worked out by hand:
 // PUE 1, round intensities (FRA 50, USA 400 g/kWh; FRA residual mix 300),
 // one July contract for 5 kWh in FRA, seven events in 2026-Q3, one in Q2.
-import type { IntensityKind } from '@/lib/carbon/factors';
-import { createFactorSet } from '@/lib/db/factor-sets';
+// The factor set, target and contract are the KPI fixture's, set up by the
+// same helper, so the dashboard and the report are tested on one policy.
 import { createOrganisation } from '@/lib/db/organisations';
 import { getPool } from '@/lib/db/pool';
 import { useTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { ingestBatch } from '@/lib/ingest/ingest';
 import { parseEventsBody } from '@/lib/ingest/parsers/events';
-
-const row = (regionKey: string, intensityGPerKwh: number, kind: IntensityKind = 'location') => ({
-  regionKey,
-  kind,
-  year: 2026,
-  hourStart: null,
-  intensityGPerKwh,
-  source: 'Round test numbers',
-  licence: 'CC0-1.0',
-});
-
-const at = (day: string, from: string, to: string) => ({
-  start: `2026-${day}T${from}:00Z`,
-  end: `2026-${day}T${to}:00Z`,
-});
+import { at, setUpRoundNumberPolicies } from '@/lib/kpi/test-fixture';
 
 const fr = { country: 'FR', pue: 1 };
 const us = { country: 'US', pue: 1 };
@@ -135,7 +121,8 @@ export const EXPECTED = {
   gPer1kTokens: (400 / 15000) * 1000,
   trainingRuns: 2,
   gPerTrainingRun: 3000,
-  target: { pathG: 10000, annualisedG: 29600 },
+  // 1 January to 30 September 2026: Q2's 500 g and Q3's 7,400 g.
+  target: { budgetG: 10000, yearToDateG: 7900 },
 };
 
 export interface ReportFixture {
@@ -155,21 +142,7 @@ export async function setUpReportFixture(): Promise<ReportFixture> {
   const database = await useTestDatabase();
   const pool = getPool();
   const organisation = await createOrganisation(pool, { slug: 'acme', name: 'Acme Research' });
-  const factorSet = await createFactorSet(pool, {
-    organisationId: organisation.id,
-    name: 'Round numbers',
-    description: 'Round intensities for tests',
-    rows: [
-      row('world', 500),
-      row('country:FRA', 50),
-      row('country:USA', 400),
-      row('country:FRA', 300, 'residual_mix'),
-    ],
-  });
-  await pool.query('UPDATE organisation SET active_factor_set_id = $2 WHERE id = $1', [
-    organisation.id,
-    factorSet.id,
-  ]);
+  await setUpRoundNumberPolicies(organisation.id);
   await pool.query(
     `INSERT INTO team (organisation_id, slug, name) VALUES ($1, 'alpha', 'Alpha'), ($1, 'beta', 'Beta')`,
     [organisation.id],
@@ -178,18 +151,6 @@ export async function setUpReportFixture(): Promise<ReportFixture> {
     organisation.id,
   ]);
   await ingestEvents(organisation.id, REPORT_EVENTS);
-  await pool.query(
-    `INSERT INTO target (organisation_id, name, baseline_year, baseline_emissions_g, target_year,
-       target_emissions_g)
-     VALUES ($1, 'Cut by 2030', 2025, 12000, 2030, 2000)`,
-    [organisation.id],
-  );
-  await pool.query(
-    `INSERT INTO energy_contract (organisation_id, kind, name, region_key, energy_mwh,
-       intensity_g_per_kwh, valid_from, valid_to)
-     VALUES ($1, 'ppa', 'July wind', 'country:FRA', 0.005, 0, '2026-07-01Z', '2026-08-01Z')`,
-    [organisation.id],
-  );
   const user = await pool.query<{ id: string }>(
     `INSERT INTO app_user (email, name) VALUES ('officer@acme.example', 'Olive Officer') RETURNING id`,
   );

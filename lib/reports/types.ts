@@ -1,8 +1,14 @@
 // The report model: one plain, JSON-serialisable object per organisation and
 // quarter. Every renderer (PDF, XLSX, CSV, JSON) reads only this.
 import type { EventKind } from '@/lib/ingest/types';
+import type { ChangeDriver } from '@/lib/kpi/get-change-drivers';
+import type { Coverage, FactorSetUse, PueUse, SourceUse } from '@/lib/kpi/get-lineage';
+import type { TargetProgress as KpiTargetProgress } from '@/lib/kpi/get-target-progress';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export type { Coverage, FactorSetUse, PueUse, SourceUse };
+
+// 2: targets are measured year to date (as the dashboard does), not annualised.
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** A mass of CO2e in the units a reader may want; g is the record. */
 export interface Mass {
@@ -27,29 +33,14 @@ export interface Comparison {
   change: number | null;
 }
 
-export interface TargetProgress {
-  name: string;
-  team: string | null;
-  baselineYear: number;
-  baselineEmissionsG: number;
-  targetYear: number;
-  targetEmissionsG: number;
-  /** Where a straight line from baseline to target stands in the report's year. */
-  pathEmissionsG: number;
-  /** This quarter's location-based emissions × 4. */
-  annualisedEmissionsG: number;
-  /** Share of the planned reduction achieved at the annualised rate; null if none planned. */
-  reductionAchieved: number | null;
-  onTrack: boolean;
+/** A target's progress year to date, as lib/kpi computes it, in words too. */
+export interface TargetProgress extends KpiTargetProgress {
+  /** Exactly what is compared: emissions since 1 January against the year's budget. */
+  sentence: string;
 }
 
-export interface Driver {
-  team: string;
-  kind: EventKind;
-  regionKey: string;
-  currentG: number;
-  previousG: number;
-  changeG: number;
+/** A change driver lib/kpi ranked, as a sentence. */
+export interface Driver extends ChangeDriver {
   sentence: string;
 }
 
@@ -85,45 +76,6 @@ export interface SciRow {
   embodiedG: number;
   functionalUnits: number;
   sciG: number;
-}
-
-export interface FactorSetUse {
-  id: string;
-  name: string;
-  version: number;
-  description: string;
-  builtIn: boolean;
-  eventCount: number;
-  emissionsG: number;
-}
-
-export interface SourceUse {
-  source: string;
-  licence: string;
-  eventCount: number;
-}
-
-export interface PueUse {
-  pueSource: string;
-  pue: number;
-  eventCount: number;
-}
-
-export interface Coverage {
-  eventCount: number;
-  measuredCount: number;
-  powerDurationCount: number;
-  estimatedCount: number;
-  /** Energy measured or from power × time, 0..1; null without events. */
-  measuredShare: number | null;
-  estimatedShare: number | null;
-  fallbackCount: number;
-  /** Imports whose events fall in the period, and their rejected rows. */
-  importsContributing: number;
-  rejectedRowsInContributingImports: number;
-  /** Imports received during the period, and their rejected rows. */
-  importsReceived: number;
-  rejectedRowsReceived: number;
 }
 
 export interface MarketContractUse {

@@ -53,21 +53,22 @@ export function summarySection(w: PdfWriter, m: ReportModel) {
   w.table(
     [
       { header: 'Target', width: 0.28 },
-      { header: 'Baseline', width: 0.16, align: 'right' },
-      { header: 'Target', width: 0.16, align: 'right' },
-      { header: `Path ${m.period.year}`, width: 0.13, align: 'right' },
-      { header: 'This quarter x 4', width: 0.14, align: 'right' },
-      { header: 'On track', width: 0.13, align: 'right' },
+      { header: 'Baseline', width: 0.18, align: 'right' },
+      { header: 'Target', width: 0.18, align: 'right' },
+      { header: `Budget ${m.period.year}`, width: 0.12, align: 'right' },
+      { header: 'Year to date', width: 0.12, align: 'right' },
+      { header: 'Used', width: 0.12, align: 'right' },
     ],
     s.targets.map((t) => [
       `${t.name}${t.team ? ` (${t.team})` : ''}`,
       `${g(t.baselineEmissionsG)} (${t.baselineYear})`,
       `${g(t.targetEmissionsG)} (${t.targetYear})`,
-      g(t.pathEmissionsG),
-      g(t.annualisedEmissionsG),
-      `${t.onTrack ? 'yes' : 'no'}, ${formatPercent(t.reductionAchieved)} of cut`,
+      g(t.yearBudgetG),
+      g(t.yearToDateG),
+      formatPercent(t.budgetUsed),
     ]),
   );
+  w.bullets(s.targets.map((t) => t.sentence));
 }
 
 export function energyAndGhgSection(w: PdfWriter, m: ReportModel) {
