@@ -7,6 +7,7 @@ import { getChangeDrivers } from '@/lib/kpi/get-change-drivers';
 import { getLineage } from '@/lib/kpi/get-lineage';
 import { getOrganisationMarketBased } from '@/lib/kpi/get-market-based';
 import { getModelEmissions } from '@/lib/kpi/get-model-emissions';
+import { getSummary } from '@/lib/kpi/get-summary';
 import { listTargetProgress } from '@/lib/kpi/get-target-progress';
 import { getTimeSeries } from '@/lib/kpi/get-time-series';
 import { getTotals } from '@/lib/kpi/get-totals';
@@ -58,9 +59,10 @@ export async function buildReportModel(
   const previousRange = rangeOf(previous, timeZone);
 
   const organisation = await organisationOf(organisationId);
-  const [totals, previousTotals, lastYearTotals, kindRows, teamRows, pipelineRows] =
+  // The quarter's totals are the overview's, from the same function.
+  const [overview, previousTotals, lastYearTotals, kindRows, teamRows, pipelineRows] =
     await Promise.all([
-      getTotals(organisationId, range),
+      getSummary(organisationId, range),
       getTotals(organisationId, previousRange),
       getTotals(organisationId, rangeOf(lastYear, timeZone)),
       getBreakdown(organisationId, range, 'kind'),
@@ -76,6 +78,7 @@ export async function buildReportModel(
     getTimeSeries(organisationId, range, { group: 'kind', timeZone, bucket: 'month' }),
   ]);
 
+  const totals = overview.current.totals;
   const kinds = byKindOf(kindRows);
   const ghg = ghgSection(totals, kinds, market);
   const totalG = totals.emissionsG;
