@@ -1,11 +1,12 @@
 'use client';
 
 // Emissions by region (or another plain dimension), linked to the events.
+import { emissionsColumn, energyColumn } from '@/components/dashboard/columns';
 import { hrefWith } from '@/components/dashboard/labels';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel, stateOf } from '@/components/ui/panel';
-import { formatEmissions, formatEnergy, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { useBreakdown } from '@/lib/hooks/use-kpi';
 import type { FilterParams } from '@/lib/kpi/filters';
@@ -39,22 +40,8 @@ export function RegionsPanel(props: { fixed?: FilterParams; initial?: Initial<'b
               <a href={hrefWith('/events', input, { region: r.key ?? '' })}>{r.label}</a>
             ),
           },
-          {
-            key: 'emissionsG',
-            label: 'Emissions',
-            csvLabel: 'emissions_g',
-            numeric: true,
-            value: (r) => r.emissionsG,
-            render: (r) => formatEmissions(r.emissionsG),
-          },
-          {
-            key: 'energy',
-            label: 'Energy',
-            csvLabel: 'facility_energy_kwh',
-            numeric: true,
-            value: (r) => r.facilityEnergyKwh,
-            render: (r) => formatEnergy(r.facilityEnergyKwh),
-          },
+          emissionsColumn<Row>(),
+          energyColumn<Row>(),
           {
             key: 'intensity',
             label: 'gCO2e / kWh',

@@ -4,18 +4,19 @@
 // link to its page, with the figures in that dimension's terms.
 import Link from 'next/link';
 
+import {
+  emissionsColumn,
+  energyColumn,
+  gPer1kInferencesColumn,
+  shareColumn,
+  trainingColumn,
+} from '@/components/dashboard/columns';
 import { hrefWith } from '@/components/dashboard/labels';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { ChangeText } from '@/components/ui/kpi-card';
 import { Panel, stateOf } from '@/components/ui/panel';
-import {
-  formatCount,
-  formatEmissions,
-  formatEnergy,
-  formatNumber,
-  formatPercent,
-} from '@/lib/format';
+import { formatCount, formatEmissions } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { useDimensionTable } from '@/lib/hooks/use-kpi';
 import type { FilterParams } from '@/lib/kpi/filters';
@@ -37,22 +38,8 @@ function columnsFor(dimension: Dimension, filters: FilterParams, compact: boolea
     value: (r) => r.label,
     render: (r) => <Link href={hrefWith(`${PATHS[dimension]}/${r.slug}`, filters)}>{r.label}</Link>,
   };
-  const emissions: Column<Row> = {
-    key: 'emissionsG',
-    label: 'Emissions',
-    csvLabel: 'emissions_g',
-    numeric: true,
-    value: (r) => r.emissionsG,
-    render: (r) => formatEmissions(r.emissionsG),
-  };
-  const energy: Column<Row> = {
-    key: 'energy',
-    label: 'Energy',
-    csvLabel: 'facility_energy_kwh',
-    numeric: true,
-    value: (r) => r.facilityEnergyKwh,
-    render: (r) => formatEnergy(r.facilityEnergyKwh),
-  };
+  const emissions = emissionsColumn<Row>();
+  const energy = energyColumn<Row>();
   const changeColumn: Column<Row> = {
     key: 'change',
     label: 'Change',
@@ -61,21 +48,8 @@ function columnsFor(dimension: Dimension, filters: FilterParams, compact: boolea
     value: (r) => r.change,
     render: (r) => <ChangeText change={r.change} />,
   };
-  const share: Column<Row> = {
-    key: 'share',
-    label: 'Share',
-    numeric: true,
-    value: (r) => r.share,
-    render: (r) => formatPercent(r.share),
-  };
-  const intensity: Column<Row> = {
-    key: 'gPer1k',
-    label: 'gCO2e / 1k inferences',
-    csvLabel: 'g_per_1k_inferences',
-    numeric: true,
-    value: (r) => r.gPer1kInferences,
-    render: (r) => (r.gPer1kInferences === null ? '—' : formatNumber(r.gPer1kInferences)),
-  };
+  const share = shareColumn<Row>();
+  const intensity = gPer1kInferencesColumn<Row>();
   const team: Column<Row> = {
     key: 'team',
     label: 'Team',
@@ -92,14 +66,7 @@ function columnsFor(dimension: Dimension, filters: FilterParams, compact: boolea
     team,
     emissions,
     intensity,
-    {
-      key: 'training',
-      label: 'Training',
-      csvLabel: 'training_g',
-      numeric: true,
-      value: (r) => r.trainingEmissionsG,
-      render: (r) => formatEmissions(r.trainingEmissionsG),
-    },
+    trainingColumn<Row>(),
     {
       key: 'inference',
       label: 'Inference',

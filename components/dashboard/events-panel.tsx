@@ -5,6 +5,7 @@
 // with.
 import Link from 'next/link';
 
+import { emissionsColumn } from '@/components/dashboard/columns';
 import { kindLabel } from '@/components/dashboard/labels';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
@@ -137,14 +138,7 @@ export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }
                   </span>
                 ),
               },
-              {
-                key: 'emissionsG',
-                label: 'Emissions',
-                csvLabel: 'emissions_g',
-                numeric: true,
-                value: (r) => r.emissionsG,
-                render: (r) => formatEmissions(r.emissionsG),
-              },
+              emissionsColumn<Row>(),
             ]}
           />
           <nav className="table-tools" aria-label="Event pages">

@@ -5,17 +5,12 @@
 // share, and the same work on a smaller model of the same family.
 import Link from 'next/link';
 
+import { energyColumn } from '@/components/dashboard/columns';
 import { hrefWith } from '@/components/dashboard/labels';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel, stateOf } from '@/components/ui/panel';
-import {
-  formatCount,
-  formatEmissions,
-  formatEnergy,
-  formatNumber,
-  formatPercent,
-} from '@/lib/format';
+import { formatCount, formatEmissions, formatNumber, formatPercent } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { useLlmUsage } from '@/lib/hooks/use-kpi';
 
@@ -83,14 +78,7 @@ export function LlmPanel({ initial }: { initial?: Initial<'llm'> }) {
             value: (r) => r.cachedInputShare,
             render: (r) => formatPercent(r.cachedInputShare),
           },
-          {
-            key: 'energy',
-            label: 'Energy',
-            csvLabel: 'facility_energy_kwh',
-            numeric: true,
-            value: (r) => r.facilityEnergyKwh,
-            render: (r) => formatEnergy(r.facilityEnergyKwh),
-          },
+          energyColumn<Row>(),
           {
             key: 'emissionsG',
             label: 'Emissions (range)',

@@ -2,11 +2,16 @@
 
 // A model's versions side by side: gCO2e per 1,000 inferences and its change
 // from the version before.
+import {
+  emissionsColumn,
+  gPer1kInferencesColumn,
+  trainingColumn,
+} from '@/components/dashboard/columns';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
 import { ChangeText } from '@/components/ui/kpi-card';
 import { Panel, stateOf } from '@/components/ui/panel';
-import { formatCount, formatEmissions, formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { useModelVersions } from '@/lib/hooks/use-kpi';
 
@@ -48,14 +53,7 @@ export function ModelVersionsPanel(props: { model: string; initial?: Initial<'mo
             value: (r) => r.inferences,
             render: (r) => formatCount(r.inferences),
           },
-          {
-            key: 'gPer1k',
-            label: 'gCO2e / 1k inferences',
-            csvLabel: 'g_per_1k_inferences',
-            numeric: true,
-            value: (r) => r.gPer1kInferences,
-            render: (r) => (r.gPer1kInferences === null ? '—' : formatNumber(r.gPer1kInferences)),
-          },
+          gPer1kInferencesColumn<Row>(),
           {
             key: 'change',
             label: 'vs previous version',
@@ -63,22 +61,8 @@ export function ModelVersionsPanel(props: { model: string; initial?: Initial<'mo
             value: (r) => r.changeFromPrevious,
             render: (r) => <ChangeText change={r.changeFromPrevious} />,
           },
-          {
-            key: 'training',
-            label: 'Training',
-            csvLabel: 'training_g',
-            numeric: true,
-            value: (r) => r.trainingEmissionsG,
-            render: (r) => formatEmissions(r.trainingEmissionsG),
-          },
-          {
-            key: 'emissionsG',
-            label: 'Total',
-            csvLabel: 'emissions_g',
-            numeric: true,
-            value: (r) => r.emissionsG,
-            render: (r) => formatEmissions(r.emissionsG),
-          },
+          trainingColumn<Row>(),
+          emissionsColumn<Row>('Total'),
         ]}
       />
     </Panel>

@@ -4,11 +4,12 @@
 // its events; a run repeating an earlier run's config is flagged redundant.
 import Link from 'next/link';
 
+import { emissionsColumn, energyColumn } from '@/components/dashboard/columns';
 import { SeriesChart, emissionsAxis } from '@/components/charts/series-chart';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel, stateOf } from '@/components/ui/panel';
-import { formatEmissions, formatEnergy } from '@/lib/format';
+import { formatEmissions } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { useRuns } from '@/lib/hooks/use-kpi';
 import type { FilterParams } from '@/lib/kpi/filters';
@@ -95,22 +96,8 @@ export function RunsPanel(props: {
                     ),
                 },
               ]),
-          {
-            key: 'energy',
-            label: 'Energy',
-            csvLabel: 'facility_energy_kwh',
-            numeric: true,
-            value: (r) => r.facilityEnergyKwh,
-            render: (r) => formatEnergy(r.facilityEnergyKwh),
-          },
-          {
-            key: 'emissionsG',
-            label: 'Emissions',
-            csvLabel: 'emissions_g',
-            numeric: true,
-            value: (r) => r.emissionsG,
-            render: (r) => formatEmissions(r.emissionsG),
-          },
+          energyColumn<Row>(),
+          emissionsColumn<Row>(),
         ]}
       />
     </Panel>

@@ -1,10 +1,11 @@
 'use client';
 
 // The pipeline steps that cost most over the period's runs.
+import { emissionsColumn, energyColumn, shareColumn } from '@/components/dashboard/columns';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel, stateOf } from '@/components/ui/panel';
-import { formatCount, formatEmissions, formatEnergy, formatPercent } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import type { Initial, KpiData } from '@/lib/hooks/kpi-query';
 import { usePipelineSteps } from '@/lib/hooks/use-kpi';
 
@@ -37,29 +38,9 @@ export function StepsPanel(props: { pipeline: string; initial?: Initial<'pipelin
             value: (r) => r.runCount,
             render: (r) => formatCount(r.runCount),
           },
-          {
-            key: 'energy',
-            label: 'Energy',
-            csvLabel: 'facility_energy_kwh',
-            numeric: true,
-            value: (r) => r.facilityEnergyKwh,
-            render: (r) => formatEnergy(r.facilityEnergyKwh),
-          },
-          {
-            key: 'emissionsG',
-            label: 'Emissions',
-            csvLabel: 'emissions_g',
-            numeric: true,
-            value: (r) => r.emissionsG,
-            render: (r) => formatEmissions(r.emissionsG),
-          },
-          {
-            key: 'share',
-            label: 'Share',
-            numeric: true,
-            value: (r) => r.share,
-            render: (r) => formatPercent(r.share),
-          },
+          energyColumn<Row>(),
+          emissionsColumn<Row>(),
+          shareColumn<Row>(),
         ]}
       />
     </Panel>
