@@ -25,3 +25,16 @@ export function SubmitButton(props: { pending: boolean; label: string; pendingLa
     </div>
   );
 }
+
+/** The options of a select, one for each item. */
+export function Options<Item>(props: {
+  items: Item[];
+  value: (item: Item) => string;
+  label: (item: Item) => string;
+}) {
+  return props.items.map((item) => (
+    <option key={props.value(item)} value={props.value(item)}>
+      {props.label(item)}
+    </option>
+  ));
+}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorMessage } from '@/components/ui/api-error';
-import { Field, SubmitButton } from '@/components/ui/form';
+import { Field, Options, SubmitButton } from '@/components/ui/form';
 import type { TeamOption } from '@/lib/auth/teams';
 import { postJson } from '@/lib/client/api';
 import { useApiAction } from '@/lib/client/use-api-action';
@@ -60,11 +60,7 @@ export function CreateApiKeyForm(props: { teams: TeamOption[]; teamRequired: boo
         <Field label="Team">
           <select name="teamId" defaultValue={props.teamRequired ? props.teams[0]?.id : ''}>
             {props.teamRequired ? null : <option value="">All teams</option>}
-            {props.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <Options items={props.teams} value={(team) => team.id} label={(team) => team.name} />
           </select>
         </Field>
         <Field label="Expires on (optional)">

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorMessage } from '@/components/ui/api-error';
-import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { Field, FieldRow, Options, SubmitButton } from '@/components/ui/form';
 import { postJson } from '@/lib/client/api';
 import { useApiAction } from '@/lib/client/use-api-action';
 import { formatCount, formatEmissions } from '@/lib/format';
@@ -47,11 +47,7 @@ export function RepriceForm(props: { sets: SetOption[] }) {
       <FieldRow>
         <Field label="Factor set">
           <select name="factor_set_id" defaultValue={props.sets.find((s) => s.active)?.id}>
-            {props.sets.map((set) => (
-              <option key={set.id} value={set.id}>
-                {set.label}
-              </option>
-            ))}
+            <Options items={props.sets} value={(set) => set.id} label={(set) => set.label} />
           </select>
         </Field>
         <Field label="From (UTC, inclusive)">

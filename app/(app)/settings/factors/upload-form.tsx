@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorMessage } from '@/components/ui/api-error';
-import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { Field, FieldRow, Options, SubmitButton } from '@/components/ui/form';
 import { ApiCallError, callApi } from '@/lib/client/api';
 import { useApiAction } from '@/lib/client/use-api-action';
 
@@ -67,11 +67,7 @@ export function UploadForm(props: { sets: SetOption[]; ownNames: string[] }) {
         </Field>
         <Field label="Laid over">
           <select name="base" defaultValue={activeId}>
-            {props.sets.map((set) => (
-              <option key={set.id} value={set.id}>
-                {set.label}
-              </option>
-            ))}
+            <Options items={props.sets} value={(set) => set.id} label={(set) => set.label} />
             <option value="none">Nothing (a complete set with a world row)</option>
           </select>
         </Field>

@@ -4,7 +4,7 @@
 import type { FormEvent } from 'react';
 
 import { ApiErrorMessage } from '@/components/ui/api-error';
-import { Field, FieldRow, SubmitButton } from '@/components/ui/form';
+import { Field, FieldRow, Options, SubmitButton } from '@/components/ui/form';
 import type { TeamOption } from '@/lib/auth/teams';
 import { postJson } from '@/lib/client/api';
 import { useApiAction } from '@/lib/client/use-api-action';
@@ -42,11 +42,7 @@ export function TargetForm(props: { teams: TeamOption[] }) {
         <Field label="Scope">
           <select name="team_id" defaultValue="">
             <option value="">Whole organisation</option>
-            {props.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <Options items={props.teams} value={(team) => team.id} label={(team) => team.name} />
           </select>
         </Field>
         <Field label="Baseline year">

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 
-import { Field } from '@/components/ui/form';
+import { Field, Options } from '@/components/ui/form';
 
 import { addUserAction, type FormState } from './actions';
 
@@ -29,21 +29,13 @@ export function AddUserForm(props: {
       </Field>
       <Field label="Role" error={errors.role}>
         <select name="role" defaultValue="engineer">
-          {props.roles.map((role) => (
-            <option key={role.value} value={role.value}>
-              {role.label}
-            </option>
-          ))}
+          <Options items={props.roles} value={(role) => role.value} label={(role) => role.label} />
         </select>
       </Field>
       <Field label="Team (optional)" error={errors.teamId}>
         <select name="teamId" defaultValue="">
           <option value="">No team</option>
-          {props.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
+          <Options items={props.teams} value={(team) => team.id} label={(team) => team.name} />
         </select>
       </Field>
       <Field label="Initial password" error={errors.password}>

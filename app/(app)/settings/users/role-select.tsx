@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 
+import { Options } from '@/components/ui/form';
+
 import { changeRoleAction, type FormState } from './actions';
 
 const initial: FormState = { ok: false, message: null };
@@ -18,11 +20,7 @@ export function RoleSelect(props: {
     <form action={action} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
       <input type="hidden" name="userId" value={props.userId} />
       <select name="role" defaultValue={props.role} aria-label={`Role of ${props.name}`}>
-        {props.roles.map((role) => (
-          <option key={role.value} value={role.value}>
-            {role.label}
-          </option>
-        ))}
+        <Options items={props.roles} value={(role) => role.value} label={(role) => role.label} />
       </select>
       <button type="submit" className="secondary" disabled={pending}>
         {pending ? 'Saving…' : 'Save'}
