@@ -1,4 +1,5 @@
 import { ACTIONS, RecordTable } from '@/components/ui/record-table';
+import { Section } from '@/components/ui/section';
 import { listApiKeysFor } from '@/lib/auth/api-key-admin';
 import { formatDateTime } from '@/lib/auth/display';
 import { listTeamOptions } from '@/lib/auth/teams';
@@ -42,13 +43,11 @@ export default async function ApiKeysPage() {
         {viewer.role === 'admin' ? '' : ' You see the keys of your own team.'}
       </p>
 
-      <section className="panel" aria-labelledby="create-key">
-        <h2 id="create-key">Create a key</h2>
+      <Section id="create-key" title="Create a key">
         <CreateApiKeyForm teams={teams} teamRequired={viewer.role !== 'admin' && !!viewer.teamId} />
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="key-list">
-        <h2 id="key-list">Keys</h2>
+      <Section id="key-list" title="Keys">
         <RecordTable
           columns={['Name', 'Prefix', 'Team', 'Created', 'Expires', 'Last used', 'Status', ACTIONS]}
           rows={apiKeys}
@@ -72,7 +71,7 @@ export default async function ApiKeysPage() {
             </tr>
           )}
         </RecordTable>
-      </section>
+      </Section>
     </main>
   );
 }

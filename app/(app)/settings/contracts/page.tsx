@@ -1,5 +1,6 @@
 import { DeleteButton } from '@/components/ui/confirm-button';
 import { ACTIONS, RecordTable } from '@/components/ui/record-table';
+import { Section } from '@/components/ui/section';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
 import { formatNumber } from '@/lib/format';
@@ -29,14 +30,12 @@ export default async function ContractsPage() {
       </p>
 
       {canEdit ? (
-        <section className="panel" aria-labelledby="add-contract">
-          <h2 id="add-contract">Add a contract</h2>
+        <Section id="add-contract" title="Add a contract">
           <ContractForm />
-        </section>
+        </Section>
       ) : null}
 
-      <section className="panel" aria-labelledby="contract-list">
-        <h2 id="contract-list">Contracts</h2>
+      <Section id="contract-list" title="Contracts">
         <RecordTable
           columns={[
             'Name',
@@ -74,7 +73,7 @@ export default async function ContractsPage() {
             </tr>
           )}
         </RecordTable>
-      </section>
+      </Section>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { ACTIONS, RecordTable } from '@/components/ui/record-table';
+import { Section } from '@/components/ui/section';
 import { formatDateTime } from '@/lib/auth/display';
 import { requireViewer, rolesThat } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
@@ -45,8 +46,7 @@ export default async function FactorsPage() {
         Carbon Footprint (Apache-2.0); Google Cloud regions: CodeCarbon (MIT).
       </p>
 
-      <section className="panel" aria-labelledby="sets">
-        <h2 id="sets">Factor sets</h2>
+      <Section id="sets" title="Factor sets">
         <RecordTable
           columns={[
             'Set',
@@ -100,10 +100,9 @@ export default async function FactorsPage() {
             </tr>
           )}
         </RecordTable>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="upload">
-        <h2 id="upload">Upload factors</h2>
+      <Section id="upload" title="Upload factors">
         <p className="muted">
           A CSV with the columns{' '}
           <code>region_key,kind,year,hour_start,intensity_g_per_kwh,source,licence</code>, e.g.{' '}
@@ -113,17 +112,16 @@ export default async function FactorsPage() {
           If any line is wrong, nothing is stored.
         </p>
         <UploadForm sets={options} ownNames={ownNames} />
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="reprice">
-        <h2 id="reprice">Re-price a period</h2>
+      <Section id="reprice" title="Re-price a period">
         <p className="muted">
           Prices the events of a period again with a factor set: only the grid intensity and the
           emissions change; energy and PUE stay as measured. Dashboards follow at once. Archived
           reports keep the figures they were generated with.
         </p>
         <RepriceForm sets={options} />
-      </section>
+      </Section>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { DeleteButton } from '@/components/ui/confirm-button';
 import { ACTIONS, RecordTable } from '@/components/ui/record-table';
+import { Section } from '@/components/ui/section';
 import { listTeamOptions } from '@/lib/auth/teams';
 import { can, requireViewer } from '@/lib/auth/viewer';
 import { getPool } from '@/lib/db/pool';
@@ -30,14 +31,12 @@ export default async function TargetsPage() {
       </p>
 
       {canEdit ? (
-        <section className="panel" aria-labelledby="add-target">
-          <h2 id="add-target">Add a target</h2>
+        <Section id="add-target" title="Add a target">
           <TargetForm teams={teams} />
-        </section>
+        </Section>
       ) : null}
 
-      <section className="panel" aria-labelledby="target-list">
-        <h2 id="target-list">Targets</h2>
+      <Section id="target-list" title="Targets">
         <RecordTable
           columns={[
             'Name',
@@ -81,7 +80,7 @@ export default async function TargetsPage() {
             </tr>
           )}
         </RecordTable>
-      </section>
+      </Section>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { RecordTable } from '@/components/ui/record-table';
+import { Section } from '@/components/ui/section';
 import { formatDateTime } from '@/lib/auth/display';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/roles';
 import { listTeamOptions } from '@/lib/auth/teams';
@@ -33,8 +34,7 @@ export default async function UsersPage() {
         send data and manage their team&apos;s keys; executives read dashboards and reports.
       </p>
 
-      <section className="panel" aria-labelledby="members">
-        <h2 id="members">Members</h2>
+      <Section id="members" title="Members">
         <RecordTable columns={['Name', 'Email', 'Team', 'Role', 'Last sign-in']} rows={members}>
           {(member) => (
             <tr key={member.userId}>
@@ -56,12 +56,11 @@ export default async function UsersPage() {
             </tr>
           )}
         </RecordTable>
-      </section>
+      </Section>
 
-      <section className="panel" aria-labelledby="add-user">
-        <h2 id="add-user">Add a user</h2>
+      <Section id="add-user" title="Add a user">
         <AddUserForm roles={roles} teams={teams} />
-      </section>
+      </Section>
     </main>
   );
 }
