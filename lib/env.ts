@@ -12,6 +12,7 @@ const schema = z.object({
   GREENOPS_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   GREENOPS_MAX_EVENTS_PER_BATCH: z.coerce.number().int().min(1).default(5000),
   GREENOPS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  GREENOPS_INGEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   GREENOPS_DEMO: z.enum(['0', '1']).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

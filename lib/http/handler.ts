@@ -27,7 +27,10 @@ export function route<P = Record<string, string>>(
     } catch (error) {
       const known = error instanceof BodyError ? fromBodyError(error) : toApiError(error);
       if (known) {
-        response = Response.json(errorBody(known, requestId), { status: known.status });
+        response = Response.json(errorBody(known, requestId), {
+          status: known.status,
+          headers: known.headers,
+        });
       } else {
         log.error('request.failed', { requestId, path, error: String(error), stack: (error as Error).stack });
         const internal = new ApiError(500, 'internal_error', 'Something went wrong on our side');
