@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 
 import type pg from 'pg';
 
+import { recordAudit } from '@/lib/auth/audit';
 import { priceEvent, type PricedEvent } from '@/lib/carbon/price';
 import { withTransaction } from '@/lib/db/pool';
 import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entities';
@@ -120,13 +121,18 @@ function toRow(item: Priced, ids: EntityIds): EventRow | ItemIssue {
 }
 
 async function recordImport(
-  client: pg.ClientBase,
+  client: pg.PoolClient,
   target: IngestTarget,
   importId: string,
   items: ItemResult[],
   raws: Map<number, string | undefined>,
 ) {
   const count = (status: ItemStatus) => items.filter((i) => i.status === status).length;
+  const counts = {
+    accepted: count('accepted'),
+    duplicates: count('duplicate'),
+    rejected: count('rejected'),
+  };
   await client.query(
     `INSERT INTO import_record (organisation_id, id, source, file_name, content_sha256, status,
        accepted_count, duplicate_count, rejected_count, user_id, api_key_id)
@@ -137,13 +143,22 @@ async function recordImport(
       target.source,
       target.fileName ?? null,
       target.contentSha256,
-      count('accepted'),
-      count('duplicate'),
-      count('rejected'),
+      counts.accepted,
+      counts.duplicates,
+      counts.rejected,
       target.userId ?? null,
       target.apiKeyId ?? null,
     ],
   );
+  await recordAudit(client, {
+    organisationId: target.organisationId,
+    actorUserId: target.userId ?? null,
+    actorApiKeyId: target.apiKeyId ?? null,
+    action: 'import.completed',
+    targetType: 'import',
+    targetId: importId,
+    details: { source: target.source, fileName: target.fileName ?? null, ...counts },
+  });
   const rejections = items.flatMap((item) =>
     (item.issues ?? []).map((issue, n) => ({ item, issue, n })),
   );
