@@ -1,6 +1,7 @@
 // Serves the production build for Playwright on a fresh local database,
 // migrated and seeded with the demo organisation. Refuses non-local hosts.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 
 import pg from 'pg';
 
@@ -22,7 +23,13 @@ async function main() {
   server.pathname = `/${name}`;
   const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: server.toString(), GREENOPS_DEMO: '1', PORT: port },
+    env: {
+      ...process.env,
+      DATABASE_URL: server.toString(),
+      GREENOPS_DEMO: '1',
+      PORT: port,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    },
   });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);

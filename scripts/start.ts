@@ -18,6 +18,12 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 async function prepareDatabase() {
   const database = await chooseDatabase();
   console.log(`Database: ${database.description}`);
+  if (!database.embedded && !env.NEXTAUTH_SECRET) {
+    throw new Error(
+      'NEXTAUTH_SECRET must be set when DATABASE_URL is (32+ random characters, ' +
+        'for example the output of `openssl rand -base64 32`)',
+    );
+  }
   const client = await connectClient(database.url);
   try {
     const applied = await applyMigrations(client);

@@ -34,7 +34,7 @@ export async function listImports(organisationId: string, page = 1, pageSize = 5
 }
 
 export async function getImport(organisationId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const { rows } = await getPool().query<ImportSummary>(
     `${SELECT_IMPORTS} WHERE i.organisation_id = $1 AND i.id = $2`,
     [organisationId, id],

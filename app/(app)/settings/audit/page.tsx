@@ -19,6 +19,16 @@ const ACTION_LABELS: Record<string, string> = {
   'api_key.revoked': 'API key revoked',
   'user.added': 'User added',
   'user.role_changed': 'Role changed',
+  'import.completed': 'Data imported',
+  'factor_set.uploaded': 'Factor set uploaded',
+  'factor_set.activated': 'Factor set made active',
+  'factor_set.repriced': 'Period re-priced',
+  'energy_contract.created': 'Energy contract added',
+  'energy_contract.deleted': 'Energy contract deleted',
+  'target.created': 'Target added',
+  'target.deleted': 'Target deleted',
+  'report.generated': 'Report generated',
+  'organisation.settings_changed': 'Organisation settings changed',
 };
 
 function pageNumber(value: string | string[] | undefined): number {
