@@ -10,7 +10,7 @@ test('an engineer uploads a CodeCarbon file and sees its runs', async ({ page })
   await signIn(page, 'engineer', '/imports');
   await page.goto('/imports');
 
-  await page.getByLabel('File').setInputFiles(FILE);
+  await page.getByLabel('File', { exact: true }).setInputFiles(FILE);
   await page.getByLabel('Team (optional)').fill('ml-platform');
   await page.getByRole('button', { name: 'Import' }).click();
 
@@ -22,7 +22,7 @@ test('an engineer uploads a CodeCarbon file and sees its runs', async ({ page })
 
   // Uploading the same file again stores nothing new.
   await page.goto('/imports');
-  await page.getByLabel('File').setInputFiles(FILE);
+  await page.getByLabel('File', { exact: true }).setInputFiles(FILE);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status')).toContainText('0 accepted, 5 already stored, 0 rejected');
 });
