@@ -2,7 +2,7 @@
 // the pages' first render alike, so both show the same numbers.
 import type { Viewer } from '@/lib/auth/viewer';
 import { kpiSchemas, type KpiEndpoint, type KpiInput } from '@/lib/kpi/endpoint-schemas';
-import { rangeFromParams, type DateRange, type KpiFilters } from '@/lib/kpi/filters';
+import { periodFromParams, type DateRange, type KpiFilters } from '@/lib/kpi/filters';
 import { getBreakdown } from '@/lib/kpi/get-breakdown';
 import { getDimensionTable } from '@/lib/kpi/get-dimension-table';
 import { getLlmUsage } from '@/lib/kpi/get-llm-usage';
@@ -23,6 +23,8 @@ interface Context<E extends KpiEndpoint> {
   organisationId: string;
   timeZone: string;
   range: DateRange;
+  /** The period `range` is compared with; ends where `range` starts. */
+  previous: DateRange;
   filters: KpiFilters;
   input: KpiInput<E>;
 }
@@ -31,7 +33,8 @@ interface Context<E extends KpiEndpoint> {
 const NOTHING = '00000000-0000-0000-0000-000000000000';
 
 const loaders = {
-  summary: (c: Context<'summary'>) => getSummary(c.organisationId, c.range, c.filters),
+  summary: (c: Context<'summary'>) =>
+    getSummary(c.organisationId, c.range, c.filters, c.previous),
   'market-based': (c: Context<'market-based'>) =>
     getMarketBased(c.organisationId, c.range, c.filters),
   target: (c: Context<'target'>) => getTargetProgress(c.organisationId, c.range.to, c.timeZone),
@@ -42,7 +45,7 @@ const loaders = {
       timeZone: c.timeZone,
     }),
   table: (c: Context<'table'>) =>
-    getDimensionTable(c.organisationId, c.range, c.input.dimension, c.filters),
+    getDimensionTable(c.organisationId, c.range, c.input.dimension, c.filters, c.previous),
   breakdown: (c: Context<'breakdown'>) =>
     getBreakdown(c.organisationId, c.range, c.input.dimension, c.filters),
   'model-versions': (c: Context<'model-versions'>) =>
@@ -79,9 +82,10 @@ export async function loadKpi<E extends KpiEndpoint>(
 ): Promise<KpiResult<E>> {
   const input = kpiSchemas[endpoint].parse(raw) as KpiInput<E>;
   const params = input as KpiInput<'summary'>;
-  const range = rangeFromParams(params, scope.timeZone);
+  const { range, previous } = periodFromParams(params, scope.timeZone);
   const filters = await resolveFilters(scope.organisationId, params);
   const load = loaders[endpoint] as (context: Context<E>) => Promise<KpiResult<E>>;
+  const { organisationId, timeZone } = scope;
 
-  return load({ organisationId: scope.organisationId, timeZone: scope.timeZone, range, filters, input });
+  return load({ organisationId, timeZone, range, previous, filters, input });
 }

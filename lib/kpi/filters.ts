@@ -42,6 +42,27 @@ function localMidnight(year: number, monthIndex: number, day: number, timeZone: 
   return new Date(new TZDate(year, monthIndex, day, timeZone).getTime());
 }
 
+export interface Quarter {
+  year: number;
+  quarter: number;
+}
+
+export const formatQuarter = ({ year, quarter }: Quarter) => `${year}-Q${quarter}`;
+
+/** A quarter from "2026-Q3" (the schema has checked the form). */
+export function parseQuarter(value: string): Quarter {
+  const [year = 0, quarter = 1] = value.split('-Q').map(Number);
+
+  return { year, quarter };
+}
+
+/** The quarter `by` quarters after (or, negative, before) `at`. */
+export function shiftQuarter(at: Quarter, by: number): Quarter {
+  const index = at.year * 4 + (at.quarter - 1) + by;
+
+  return { year: Math.floor(index / 4), quarter: (index % 4) + 1 };
+}
+
 /** A calendar quarter in the organisation's time zone. */
 export function quarterRange(year: number, quarter: number, timeZone = 'UTC'): DateRange {
   return {
@@ -50,17 +71,15 @@ export function quarterRange(year: number, quarter: number, timeZone = 'UTC'): D
   };
 }
 
-export function quarterOf(date: Date, timeZone = 'UTC') {
+export function quarterOf(date: Date, timeZone = 'UTC'): Quarter {
   const local = new TZDate(date.getTime(), timeZone);
 
   return { year: local.getFullYear(), quarter: Math.floor(local.getMonth() / 3) + 1 };
 }
 
 /** The last quarter that has ended by `now`. */
-export function lastFullQuarter(now = new Date(), timeZone = 'UTC') {
-  const { year, quarter } = quarterOf(now, timeZone);
-
-  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+export function lastFullQuarter(now = new Date(), timeZone = 'UTC'): Quarter {
+  return shiftQuarter(quarterOf(now, timeZone), -1);
 }
 
 /** The same length of time just before `range`. */
@@ -70,26 +89,57 @@ export function previousRange(range: DateRange): DateRange {
   return { from: new Date(range.from.getTime() - length), to: range.from };
 }
 
-/**
- * Quarter preset, or from/to days (to inclusive), else the last full quarter;
- * days and quarters start at midnight in the organisation's time zone.
- */
-export function rangeFromParams(params: FilterParams, timeZone = 'UTC', now = new Date()) {
-  if (params.quarter) {
-    const [year = 0, quarter = 1] = params.quarter.split('-Q').map(Number);
+/** A period and the one it is compared with, which ends where it starts. */
+export interface Period {
+  range: DateRange;
+  previous: DateRange;
+}
 
-    return quarterRange(year, quarter, timeZone);
-  }
-  if (params.from && params.to) {
-    const [fy = 0, fm = 1, fd = 1] = params.from.split('-').map(Number);
-    const [ty = 0, tm = 1, td = 1] = params.to.split('-').map(Number);
+const DAY_MS = 86_400_000;
+
+const splitDay = (day: string) => {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+
+  return { year, monthIndex: month - 1, date };
+};
+
+/**
+ * The period the filters cover: a quarter preset, or from/to days (to
+ * inclusive), else the last full quarter. A quarter is compared with the
+ * calendar quarter before it, as reports do; days with as many days just
+ * before. Days and quarters start at midnight in the organisation's time zone.
+ */
+export function periodFromParams(
+  params: FilterParams,
+  timeZone = 'UTC',
+  now = new Date(),
+): Period {
+  if (!params.quarter && params.from && params.to) {
+    const from = splitDay(params.from);
+    const to = splitDay(params.to);
+    // Calendar days, so a DST change inside the range does not shift midnight.
+    const days =
+      (Date.UTC(to.year, to.monthIndex, to.date) - Date.UTC(from.year, from.monthIndex, from.date)) /
+        DAY_MS +
+      1;
+    const range = {
+      from: localMidnight(from.year, from.monthIndex, from.date, timeZone),
+      to: localMidnight(to.year, to.monthIndex, to.date + 1, timeZone),
+    };
 
     return {
-      from: localMidnight(fy, fm - 1, fd, timeZone),
-      to: localMidnight(ty, tm - 1, td + 1, timeZone),
-    } satisfies DateRange;
+      range,
+      previous: {
+        from: localMidnight(from.year, from.monthIndex, from.date - days, timeZone),
+        to: range.from,
+      },
+    };
   }
-  const last = lastFullQuarter(now, timeZone);
+  const quarter = params.quarter ? parseQuarter(params.quarter) : lastFullQuarter(now, timeZone);
+  const before = shiftQuarter(quarter, -1);
 
-  return quarterRange(last.year, last.quarter, timeZone);
+  return {
+    range: quarterRange(quarter.year, quarter.quarter, timeZone),
+    previous: quarterRange(before.year, before.quarter, timeZone),
+  };
 }

@@ -59,15 +59,18 @@ interface SumsRow {
   versions: number;
 }
 
-/** Entities with emissions in the period or the one before, largest first. */
+/**
+ * Entities with emissions in the period or the one before, largest first;
+ * `before` must end where `range` starts.
+ */
 export async function getDimensionTable(
   organisationId: string,
   range: DateRange,
   dimension: TableDimension,
   filters: KpiFilters = {},
+  before: DateRange = previousRange(range),
 ): Promise<DimensionRow[]> {
   const table = TABLES[dimension];
-  const before = previousRange(range);
   const params = new Params();
   const where = rollupWhere(params, organisationId, { from: before.from, to: range.to }, filters);
   const split = params.add(range.from);

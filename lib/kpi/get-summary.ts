@@ -1,5 +1,5 @@
-// The overview's headline figures for a period and the same length of time
-// before it, from one pass over the rollups.
+// The overview's headline figures for a period and the period it is compared
+// with (see periodFromParams), from one pass over the rollups.
 import { getPool } from '@/lib/db/pool';
 import { previousRange, type DateRange, type KpiFilters } from '@/lib/kpi/filters';
 import { change, intensities, type Intensities } from '@/lib/kpi/intensity';
@@ -55,12 +55,13 @@ function figuresFor(range: DateRange, rows: KindRow[]): PeriodFigures {
 const changeOf = (current: number | null, previous: number | null) =>
   current === null || previous === null ? null : change(current, previous);
 
+/** `before` must end where `range` starts; by default it is as long. */
 export async function getSummary(
   organisationId: string,
   range: DateRange,
   filters: KpiFilters = {},
+  before: DateRange = previousRange(range),
 ): Promise<KpiSummary> {
-  const before = previousRange(range);
   const params = new Params();
   const where = rollupWhere(params, organisationId, { from: before.from, to: range.to }, filters);
   const split = params.add(range.from);
