@@ -113,7 +113,7 @@ export async function buildReportModel(
       targets: targets.map((target) => targetProgress(target, range.to, timeZone)),
       drivers: driverSentences(drivers),
     },
-    energy: energySection(market),
+    energy: energySection(totals.facilityEnergyKwh, market),
     ghg,
     tables: {
       byTeam: breakdownRows(teamRows, totalG),

@@ -44,6 +44,8 @@ async function bothViews(timeZone: string, organisationId = fixture.organisation
       marketG: model.summary.marketBased.g,
       energyKwh: model.summary.energy.kwh,
     },
+    /** The E1-5 total, which must be the same energy as the cover's. */
+    esrsEnergyKwh: model.energy.total.kwh,
   };
 }
 
@@ -51,9 +53,10 @@ describe('report and dashboard for 2026-Q3', () => {
   it.each(['UTC', 'Europe/Paris', 'America/New_York'])(
     'show the same totals and energy (%s)',
     async (timeZone) => {
-      const { dashboard, report } = await bothViews(timeZone);
+      const { dashboard, report, esrsEnergyKwh } = await bothViews(timeZone);
 
       expect(report).toEqual(dashboard);
+      expect(esrsEnergyKwh).toBe(dashboard.energyKwh);
     },
   );
 
@@ -85,10 +88,11 @@ describe('report and dashboard for 2026-Q3', () => {
 describe('the demo organisation’s 2026-Q3', () => {
   it('shows the same totals and energy in the report and on the overview', async () => {
     const { organisation } = await seedDemo();
-    const { dashboard, report, model } = await bothViews('UTC', organisation.id);
+    const { dashboard, report, model, esrsEnergyKwh } = await bothViews('UTC', organisation.id);
 
     expect(model.summary.eventCount).toBeGreaterThan(10_000);
     expect(report).toEqual(dashboard);
+    expect(esrsEnergyKwh).toBe(dashboard.energyKwh);
     // The demo's hosted LLM calls stay out of the Belgian wind contract.
     expect(model.ghg.scope3Category1.g).toBeGreaterThan(0);
     expect(model.ghg.totalMarketBased.g).toBeCloseTo(

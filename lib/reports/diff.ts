@@ -16,7 +16,7 @@ const sum = (rows: BreakdownRow[]) => rows.reduce((total, row) => total + row.em
 const FIGURES: [string, ReportChange['unit'], Pick][] = [
   ['Emissions, location-based', 'gCO2e', (m) => m.summary.locationBased.g],
   ['Emissions, market-based', 'gCO2e', (m) => m.summary.marketBased.g],
-  ['Energy (all kinds)', 'kWh', (m) => m.summary.energy.kwh],
+  ['Energy, facility incl. PUE (all kinds)', 'kWh', (m) => m.summary.energy.kwh],
   ['Events', 'events', (m) => m.summary.eventCount],
   ['Scope 2, location-based', 'gCO2e', (m) => m.ghg.scope2LocationBased.g],
   ['Scope 2, market-based', 'gCO2e', (m) => m.ghg.scope2MarketBased.g],

@@ -64,7 +64,7 @@ function cover(w: PdfWriter, m: ReportModel) {
     const figures: [string, string][] = [
       ['Total emissions, location-based', formatEmissions(m.summary.locationBased.g)],
       ['Total emissions, market-based', formatEmissions(m.summary.marketBased.g)],
-      ['Energy', formatEnergy(m.summary.energy.kwh)],
+      ['Energy, facility incl. PUE', formatEnergy(m.summary.energy.kwh)],
     ];
     for (const [label, value] of figures) {
       const y = doc.y;

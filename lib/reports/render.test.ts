@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { formatEmissions, formatEnergy } from '@/lib/format';
+import { formatEmissions, formatEnergy, formatNumber } from '@/lib/format';
 import { buildReportModel } from '@/lib/reports/build-report';
 import { renderCsvZip } from '@/lib/reports/render-csv-zip';
 import { renderJson } from '@/lib/reports/render-json';
@@ -61,6 +61,16 @@ describe('renderPdf', () => {
 
   it('gives the same bytes for the same model', async () => {
     expect((await renderPdf(model)).equals(await renderPdf(model))).toBe(true);
+  });
+
+  it('shows one energy figure, incl. PUE, on the cover and as the E1-5 total', async () => {
+    const [cover = '', ...rest] = await pdfPages(await renderPdf(model));
+    const mwh = formatNumber(EXPECTED.energyKwh / 1000);
+
+    expect(cover).toContain(`Energy, facility incl. PUE ${formatEnergy(EXPECTED.energyKwh)}`);
+    expect(rest.join('\n')).toContain(
+      `Total energy consumption, facility incl. PUE (all kinds) ${mwh}`,
+    );
   });
 
   it('marks every page of a quarter in progress as provisional', async () => {

@@ -74,16 +74,24 @@ export function byKindOf(rows: KpiRow[]): KindTotals {
   return Object.fromEntries(rows.map((row) => [row.key, row])) as KindTotals;
 }
 
-/** ESRS E1-5: energy of owned and rented compute (Scope 2), hosted LLMs apart. */
-export function energySection(market: MarketBasedFigures): ReportModel['energy'] {
-  const ownKwh = market.scope2EnergyKwh;
+/**
+ * ESRS E1-5. The total is the summary's facility energy (incl. PUE, all
+ * kinds), so the report has one energy figure; its parts say how much is
+ * owned and rented compute (Scope 2) and how much hosted LLM APIs.
+ */
+export function energySection(
+  totalKwh: number,
+  market: MarketBasedFigures,
+): ReportModel['energy'] {
   const renewableKwh = market.coveredKwh;
 
   return {
-    total: energy(ownKwh),
+    total: energy(totalKwh),
     renewable: energy(renewableKwh),
-    nonRenewable: energy(Math.max(ownKwh - renewableKwh, 0)),
-    renewableShare: ownKwh > 0 ? renewableKwh / ownKwh : null,
+    nonRenewable: energy(Math.max(totalKwh - renewableKwh, 0)),
+    renewableShare: totalKwh > 0 ? renewableKwh / totalKwh : null,
+    ownCompute: energy(market.scope2EnergyKwh),
+    hostedLlmEstimated: energy(market.scope3Category1EnergyKwh),
     contracts: market.contracts.map((c) => ({
       name: c.name,
       kind: c.kind,
@@ -91,7 +99,6 @@ export function energySection(market: MarketBasedFigures): ReportModel['energy']
       allocatedKwh: c.allocatedKwh,
       emissionsG: c.emissionsG,
     })),
-    hostedLlmEstimated: energy(market.scope3Category1EnergyKwh),
   };
 }
 

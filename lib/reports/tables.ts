@@ -15,7 +15,7 @@ export interface Table {
 
 const BREAKDOWN_HEADERS = [
   'Emissions, location-based (gCO2e)',
-  'Energy, facility (kWh)',
+  'Energy, facility incl. PUE (kWh)',
   'Events',
   'Share of emissions (0-1)',
 ];
@@ -55,8 +55,8 @@ function summaryTable(m: ReportModel): Table {
       ['Emissions, location-based', s.locationBased.t, 'tCO2e'],
       ['Emissions, market-based', s.marketBased.g, 'gCO2e'],
       ['Emissions, market-based', s.marketBased.t, 'tCO2e'],
-      ['Energy, facility (all kinds)', s.energy.kwh, 'kWh'],
-      ['Energy, facility (all kinds)', s.energy.mwh, 'MWh'],
+      ['Energy, facility incl. PUE (all kinds)', s.energy.kwh, 'kWh'],
+      ['Energy, facility incl. PUE (all kinds)', s.energy.mwh, 'MWh'],
       ['Events', s.eventCount, 'events'],
       [`Emissions ${s.previousQuarter.period}`, s.previousQuarter.emissionsG, 'gCO2e'],
       [`Change vs ${s.previousQuarter.period}`, s.previousQuarter.changeG, 'gCO2e'],
@@ -79,12 +79,13 @@ function esrsTables(m: ReportModel): Table[] {
       title: 'Energy consumption (ESRS E1-5 shape)',
       headers: ['Line', 'Energy (MWh)', 'Energy (kWh)'],
       rows: [
-        ['Total energy consumption, owned and rented compute', e.total.mwh, e.total.kwh],
+        ['Total energy consumption, facility incl. PUE (all kinds)', e.total.mwh, e.total.kwh],
         ['From renewable sources (contracts)', e.renewable.mwh, e.renewable.kwh],
         ['From other sources', e.nonRenewable.mwh, e.nonRenewable.kwh],
         ['Renewable share (0-1)', e.renewableShare, null],
+        ['Of the total: owned and rented compute (Scope 2)', e.ownCompute.mwh, e.ownCompute.kwh],
         [
-          'Hosted LLM APIs, estimated (supplier energy, not in total)',
+          'Of the total: hosted LLM APIs, supplier energy, estimated (Scope 3)',
           e.hostedLlmEstimated.mwh,
           e.hostedLlmEstimated.kwh,
         ],

@@ -8,7 +8,8 @@ import type { TargetProgress as KpiTargetProgress } from '@/lib/kpi/get-target-p
 export type { Coverage, FactorSetUse, PueUse, SourceUse };
 
 // 2: targets are measured year to date (as the dashboard does), not annualised.
-export const REPORT_SCHEMA_VERSION = 2;
+// 3: the E1-5 total is the summary's energy (facility, incl. PUE, all kinds).
+export const REPORT_SCHEMA_VERSION = 3;
 
 /** A mass of CO2e in the units a reader may want; g is the record. */
 export interface Mass {
@@ -113,7 +114,7 @@ export interface ReportModel {
   summary: {
     locationBased: Mass;
     marketBased: Mass;
-    /** Facility energy of all kinds (hosted LLM estimates included). */
+    /** Facility energy incl. PUE, all kinds (hosted LLM estimates included). */
     energy: Energy;
     eventCount: number;
     previousQuarter: Comparison;
@@ -121,16 +122,23 @@ export interface ReportModel {
     targets: TargetProgress[];
     drivers: Driver[];
   };
-  /** ESRS E1-5 shape: energy of owned/rented compute. */
+  /**
+   * ESRS E1-5 shape. `total` is the one energy figure of the report, the same
+   * as `summary.energy` and the dashboard's: facility energy incl. PUE, all kinds.
+   */
   energy: {
     total: Energy;
+    /** Part of `total` covered by renewable contracts. */
     renewable: Energy;
+    /** The rest of `total`. */
     nonRenewable: Energy;
-    /** Share covered by renewable contracts, 0..1; null without energy. */
+    /** renewable / total, 0..1; null without energy. */
     renewableShare: number | null;
-    contracts: MarketContractUse[];
-    /** Hosted LLM API energy (the supplier's), estimated, not in `total`. */
+    /** Part of `total` from owned and rented compute (Scope 2). */
+    ownCompute: Energy;
+    /** Part of `total` from hosted LLM APIs: the supplier's energy, estimated. */
     hostedLlmEstimated: Energy;
+    contracts: MarketContractUse[];
   };
   /** ESRS E1-6 shape. */
   ghg: {

@@ -35,7 +35,7 @@ export function summarySection(w: PdfWriter, m: ReportModel) {
     [
       ['Total emissions, location-based', formatEmissions(s.locationBased.g)],
       ['Total emissions, market-based', formatEmissions(s.marketBased.g)],
-      ['Energy (facility, all kinds)', formatEnergy(s.energy.kwh)],
+      ['Energy, facility incl. PUE (all kinds)', formatEnergy(s.energy.kwh)],
       ['Events behind these figures', formatCount(s.eventCount)],
       changeLine('Change vs previous quarter', s.previousQuarter),
       changeLine('Change vs same quarter last year', s.sameQuarterLastYear),
@@ -82,15 +82,21 @@ export function energyAndGhgSection(w: PdfWriter, m: ReportModel) {
       { header: 'MWh', width: 0.3, align: 'right' },
     ],
     [
-      ['Total energy consumption, owned and rented compute', formatNumber(e.total.mwh)],
+      ['Total energy consumption, facility incl. PUE (all kinds)', formatNumber(e.total.mwh)],
       ['from renewable sources (energy contracts)', formatNumber(e.renewable.mwh)],
       ['from other sources', formatNumber(e.nonRenewable.mwh)],
       ['Renewable share', formatPercent(e.renewableShare)],
+      ['of the total: owned and rented compute (Scope 2)', formatNumber(e.ownCompute.mwh)],
       [
-        'Hosted LLM APIs, estimated (supplier energy, not in total)',
+        'of the total: hosted LLM APIs, supplier energy, estimated (Scope 3)',
         formatNumber(e.hostedLlmEstimated.mwh),
       ],
     ],
+  );
+  w.paragraph(
+    'The total is the energy shown on the cover and in the summary. Energy contracts cover ' +
+      'owned and rented compute only; hosted LLM APIs count as energy from other sources.',
+    { size: 9 },
   );
   if (e.contracts.length > 0) {
     w.table(
@@ -168,7 +174,7 @@ function breakdownTable(w: PdfWriter, label: string, rows: BreakdownRow[]) {
     [
       { header: label, width: 0.4 },
       { header: 'Emissions', width: 0.2, align: 'right' },
-      { header: 'Energy', width: 0.16, align: 'right' },
+      { header: 'Energy incl. PUE', width: 0.16, align: 'right' },
       { header: 'Events', width: 0.12, align: 'right' },
       { header: 'Share', width: 0.12, align: 'right' },
     ],
@@ -202,7 +208,7 @@ export function breakdownSection(w: PdfWriter, m: ReportModel) {
     [
       { header: 'Model', width: 0.3 },
       { header: 'Emissions', width: 0.17, align: 'right' },
-      { header: 'Energy', width: 0.15, align: 'right' },
+      { header: 'Energy incl. PUE', width: 0.15, align: 'right' },
       { header: 'Inferences', width: 0.18, align: 'right' },
       { header: 'gCO2e per 1,000 inferences', width: 0.2, align: 'right' },
     ],
