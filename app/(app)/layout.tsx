@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { AppNav, MenuButton, type NavItem } from '@/components/layout/app-nav';
 import { DashboardProvider } from '@/components/layout/dashboard-context';
 import { can, requireViewer, ROLE_LABELS, type Role } from '@/lib/auth/viewer';
-import { lastFullQuarter } from '@/lib/kpi/filters';
+import { formatQuarter, quarterOf, shiftQuarter } from '@/lib/kpi/filters';
 
 import '@/components/layout/shell.css';
 
@@ -43,12 +43,15 @@ function navFor(role: Role): NavItem[] {
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const last = lastFullQuarter(new Date(), viewer.timeZone);
+  const current = quarterOf(new Date(), viewer.timeZone);
+  const settings = {
+    timeZone: viewer.timeZone,
+    currentQuarter: formatQuarter(current),
+    defaultQuarter: formatQuarter(shiftQuarter(current, -1)),
+  };
 
   return (
-    <DashboardProvider
-      value={{ timeZone: viewer.timeZone, defaultQuarter: `${last.year}-Q${last.quarter}` }}
-    >
+    <DashboardProvider value={settings}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>

@@ -10,23 +10,13 @@ import { KIND_LABELS } from '@/components/dashboard/labels';
 import { useFilterParams } from '@/lib/hooks/use-filter-params';
 import { EVENT_KINDS } from '@/lib/ingest/types';
 import type { FilterOptions } from '@/lib/kpi/list-filter-options';
+import { quarterChoices } from '@/lib/kpi/quarter-choices';
 
 type Filter = 'team' | 'model' | 'region' | 'kind';
 
-function quarterPresets(defaultQuarter: string): string[] {
-  const [year = 2026, quarter = 1] = defaultQuarter.split('-Q').map(Number);
-  const presets: string[] = [];
-  for (let i = 0; i < 6; i += 1) {
-    const index = year * 4 + (quarter - 1) - i;
-    presets.push(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`);
-  }
-
-  return presets;
-}
-
 export function FilterBar({ hide = [], options }: { hide?: Filter[]; options: FilterOptions }) {
   const { filters, setParams } = useFilterParams();
-  const { defaultQuarter } = useDashboardSettings();
+  const { currentQuarter, defaultQuarter } = useDashboardSettings();
   const [custom, setCustom] = useState(Boolean(filters.from && filters.to));
   const quarter = filters.from && filters.to ? 'custom' : (filters.quarter ?? defaultQuarter);
   // The options come with the page; kept in the cache for the next page.
@@ -71,9 +61,9 @@ export function FilterBar({ hide = [], options }: { hide?: Filter[]; options: Fi
             setParams({ quarter: e.target.value, from: undefined, to: undefined });
           }}
         >
-          {quarterPresets(defaultQuarter).map((q) => (
-            <option key={q} value={q}>
-              {q}
+          {quarterChoices(currentQuarter, filters.quarter).map((q) => (
+            <option key={q.value} value={q.value}>
+              {q.label}
             </option>
           ))}
           <option value="custom">Custom dates…</option>

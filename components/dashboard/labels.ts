@@ -27,12 +27,15 @@ export const PALETTE = [
   '#6b5a3a',
 ];
 
-/** The period filters cover, as people read it. */
-export function periodLabel(filters: FilterParams, defaultQuarter: string): string {
-  if (filters.quarter) return filters.quarter;
-  if (filters.from && filters.to) return `${filters.from} to ${filters.to}`;
+/** The period filters cover, as people read it; the current quarter is partial. */
+export function periodLabel(
+  filters: FilterParams,
+  quarters: { currentQuarter: string; defaultQuarter: string },
+): string {
+  if (filters.from && filters.to && !filters.quarter) return `${filters.from} to ${filters.to}`;
+  const quarter = filters.quarter ?? quarters.defaultQuarter;
 
-  return defaultQuarter;
+  return quarter === quarters.currentQuarter ? `${quarter} (in progress)` : quarter;
 }
 
 /** A query string of the filters (and extras) for links that drill down. */

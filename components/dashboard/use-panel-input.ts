@@ -11,9 +11,9 @@ import type { FilterParams } from '@/lib/kpi/filters';
 
 export function usePanelInput(fixed: FilterParams = {}) {
   const { filters, search, setParams } = useFilterParams();
-  const { defaultQuarter } = useDashboardSettings();
+  const settings = useDashboardSettings();
   const key = JSON.stringify(fixed);
   const input = useMemo(() => ({ ...filters, ...(JSON.parse(key) as FilterParams) }), [filters, key]);
 
-  return { input, filters, search, setParams, period: periodLabel(input, defaultQuarter) };
+  return { input, filters, search, setParams, period: periodLabel(input, settings) };
 }
