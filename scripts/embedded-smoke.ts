@@ -24,6 +24,32 @@ async function waitForHealth(deadline: number): Promise<unknown> {
   throw new Error('the app did not answer /api/health in time');
 }
 
+/** Many clients at once, as the embedded database must serve them. */
+async function sendConcurrently(apiKey: string): Promise<number[]> {
+  const requests = Array.from({ length: 40 }, (_, n) =>
+    fetch(`http://127.0.0.1:${PORT}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [
+          {
+            id: `smoke-${n}`,
+            kind: 'inference',
+            start: '2026-09-01T10:00:00Z',
+            end: '2026-09-01T11:00:00Z',
+            model: `smoke-model-${n % 5}`,
+            energy_kwh: 0.5,
+            country: 'FR',
+            inferences: 100,
+          },
+        ],
+      }),
+    }).then((response) => response.status),
+  );
+
+  return Promise.all(requests);
+}
+
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'greenops-embedded-'));
   const env: NodeJS.ProcessEnv = {
@@ -46,11 +72,23 @@ async function main() {
   });
   try {
     const health = await waitForHealth(Date.now() + 180_000);
-    checks.push(['health says database reachable, migrations current', JSON.stringify(health) === JSON.stringify({ status: 'ok', database: 'reachable', migrations: 'current' })]);
-    checks.push(['start-up names the embedded database', output.includes('Database: embedded PostgreSQL (PGlite)')]);
+    checks.push([
+      'health says database reachable, migrations current',
+      JSON.stringify(health) ===
+        JSON.stringify({ status: 'ok', database: 'reachable', migrations: 'current' }),
+    ]);
+    checks.push([
+      'start-up names the embedded database',
+      output.includes('Database: embedded PostgreSQL (PGlite)'),
+    ]);
     checks.push(['start-up prints the demo logins', output.includes('admin@helio.example')]);
     const page = await fetch(`http://127.0.0.1:${PORT}/sign-in`);
     checks.push(['the sign-in page is served', page.status === 200]);
+    const statuses = await sendConcurrently(/gok_[A-Za-z0-9_-]+/.exec(output)?.[0] ?? '');
+    checks.push([
+      `40 concurrent batches are all accepted (${statuses.join(' ')})`,
+      statuses.every((status) => status === 200),
+    ]);
   } finally {
     if (app.pid) process.kill(-app.pid, 'SIGTERM');
     await exited;
@@ -66,7 +104,10 @@ async function main() {
   await rm(dataDir, { recursive: true, force: true });
   const row = rows[0];
   checks.push(['the demo organisation is stored', row?.name === 'Helio Labs']);
-  checks.push(['its telemetry is stored and rolled up', (row?.events ?? 0) > 30_000 && row?.events === row?.rollup_events]);
+  checks.push([
+    'its telemetry is stored and rolled up',
+    (row?.events ?? 0) > 30_000 && row?.events === row?.rollup_events,
+  ]);
 
   for (const [name, ok] of checks) console.log(`${ok ? '✓' : '✗'} ${name}`);
   const failed = checks.filter(([, ok]) => !ok).length;
