@@ -3,12 +3,21 @@
 // password hash would add nothing but latency on every ingest call).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+import { can, type Role } from '@/lib/auth/roles';
 import type { Queryable } from '@/lib/db/pool';
 
 export interface ApiKeyPrincipal {
   organisationId: string;
   apiKeyId: string;
   teamId: string | null;
+  /** The slug of the key's team: a team key sends events for that team only. */
+  teamSlug: string | null;
+  /**
+   * Whether the key may read the organisation's reports: a key does what
+   * its creator may do now, so an engineer's key cannot; a key created by
+   * the operator's command line (no creator) can.
+   */
+  canReadReports: boolean;
 }
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -58,12 +67,20 @@ export async function verifyApiKey(
     id: string;
     organisation_id: string;
     team_id: string | null;
+    team_slug: string | null;
     secret_hash: string;
     revoked_at: Date | null;
     expires_at: Date | null;
+    created_by_id: string | null;
+    creator_role: Role | null;
   }>(
-    `SELECT id, organisation_id, team_id, secret_hash, revoked_at, expires_at
-       FROM api_key WHERE prefix = $1`,
+    `SELECT k.id, k.organisation_id, k.team_id, t.slug AS team_slug, k.secret_hash,
+            k.revoked_at, k.expires_at, k.created_by_id, m.role AS creator_role
+       FROM api_key k
+       LEFT JOIN team t ON t.organisation_id = k.organisation_id AND t.id = k.team_id
+       LEFT JOIN membership m
+         ON m.organisation_id = k.organisation_id AND m.user_id = k.created_by_id
+      WHERE k.prefix = $1`,
     [prefix],
   );
   const key = rows[0];
@@ -77,7 +94,13 @@ export async function verifyApiKey(
     [key.organisation_id, key.id, now],
   );
 
-  return { organisationId: key.organisation_id, apiKeyId: key.id, teamId: key.team_id };
+  return {
+    organisationId: key.organisation_id,
+    apiKeyId: key.id,
+    teamId: key.team_id,
+    teamSlug: key.team_slug,
+    canReadReports: key.created_by_id === null || can.viewReports(key.creator_role),
+  };
 }
 
 export async function revokeApiKey(client: Queryable, organisationId: string, id: string) {

@@ -24,6 +24,9 @@ const querySchema = z.object({
 async function principalOf(request: Request) {
   if (request.headers.has('authorization')) {
     const key = await requireApiKey(request);
+    if (!key.canReadReports) {
+      throw forbidden('This API key was created by a role that cannot read reports');
+    }
 
     return {
       organisationId: key.organisationId,
