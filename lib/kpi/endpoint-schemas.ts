@@ -2,31 +2,43 @@
 // what the endpoint needs. Client-safe, so React Query hooks share it.
 import { z } from 'zod';
 
-import { filterParamsSchema } from '@/lib/kpi/filters';
+import { datesReversed, filterParamsSchema, type FilterParams } from '@/lib/kpi/filters';
 
 const page = z.coerce.number().int().min(1).max(10_000).optional();
 const uuid = z.uuid();
 
+// Refined after extending: zod cannot extend a refined object.
+const dated = <S extends z.ZodType<Pick<FilterParams, 'from' | 'to'>>>(schema: S) =>
+  schema.superRefine((value, context) => {
+    if (datesReversed(value)) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'to must be on or after from' });
+    }
+  });
+
 export const kpiSchemas = {
-  summary: filterParamsSchema,
-  'market-based': filterParamsSchema,
-  target: filterParamsSchema,
-  'time-series': filterParamsSchema.extend({
-    group: z.enum(['kind', 'team', 'model', 'none']).optional(),
-  }),
-  table: filterParamsSchema.extend({ dimension: z.enum(['team', 'model', 'pipeline']) }),
-  breakdown: filterParamsSchema.extend({
-    dimension: z.enum(['region', 'kind', 'model_version', 'source']),
-  }),
-  'model-versions': filterParamsSchema.extend({ model: z.string().max(100) }),
-  runs: filterParamsSchema.extend({ runKind: z.enum(['training', 'pipeline_run']).optional() }),
-  'pipeline-steps': filterParamsSchema.extend({ pipeline: z.string().max(100) }),
-  llm: filterParamsSchema,
-  events: filterParamsSchema.extend({
-    run: uuid.optional(),
-    page,
-    pageSize: z.coerce.number().int().min(10).max(200).optional(),
-  }),
+  summary: dated(filterParamsSchema),
+  'market-based': dated(filterParamsSchema),
+  target: dated(filterParamsSchema),
+  'time-series': dated(
+    filterParamsSchema.extend({ group: z.enum(['kind', 'team', 'model', 'none']).optional() }),
+  ),
+  table: dated(filterParamsSchema.extend({ dimension: z.enum(['team', 'model', 'pipeline']) })),
+  breakdown: dated(
+    filterParamsSchema.extend({ dimension: z.enum(['region', 'kind', 'model_version', 'source']) }),
+  ),
+  'model-versions': dated(filterParamsSchema.extend({ model: z.string().max(100) })),
+  runs: dated(
+    filterParamsSchema.extend({ runKind: z.enum(['training', 'pipeline_run']).optional() }),
+  ),
+  'pipeline-steps': dated(filterParamsSchema.extend({ pipeline: z.string().max(100) })),
+  llm: dated(filterParamsSchema),
+  events: dated(
+    filterParamsSchema.extend({
+      run: uuid.optional(),
+      page,
+      pageSize: z.coerce.number().int().min(10).max(200).optional(),
+    }),
+  ),
   'filter-options': z.object({}),
 } as const;
 

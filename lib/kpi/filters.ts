@@ -21,6 +21,10 @@ export const filterParamsSchema = z.object({
 
 export type FilterParams = z.infer<typeof filterParamsSchema>;
 
+/** A from day after the to day: days are "YYYY-MM-DD", so they sort as text. */
+export const datesReversed = ({ from, to }: Pick<FilterParams, 'from' | 'to'>) =>
+  from !== undefined && to !== undefined && from > to;
+
 export interface DateRange {
   /** Inclusive start (UTC instant). */
   from: Date;

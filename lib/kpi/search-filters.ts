@@ -1,6 +1,7 @@
 // Valid dashboard filters out of URL search params (server or browser); an
-// invalid value is dropped rather than failing the page.
-import { filterParamsSchema, type FilterParams } from '@/lib/kpi/filters';
+// invalid value (or from/to the wrong way round) is dropped rather than
+// failing the page.
+import { datesReversed, filterParamsSchema, type FilterParams } from '@/lib/kpi/filters';
 
 const KEYS = Object.keys(filterParamsSchema.shape) as (keyof FilterParams)[];
 
@@ -16,6 +17,10 @@ export function filtersFrom(search: SearchLike): FilterParams {
   for (const key of KEYS) {
     const value = get(key);
     if (value && filterParamsSchema.shape[key].safeParse(value).success) params[key] = value;
+  }
+  if (datesReversed(params)) {
+    delete params.from;
+    delete params.to;
   }
 
   return params as FilterParams;
