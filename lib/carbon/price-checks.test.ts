@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { priceEvent } from './price';
+import { formatAmount } from './price-checks';
 import { event, pricingContext } from './price-test-fixtures';
 import type { PricingInput } from './types';
 
@@ -55,13 +56,25 @@ describe('priceEvent rejects implausible input', () => {
       'GPU kWh implying 150 kW',
       { energy: { kind: 'kwh', totalKwh: 150, gpuKwh: 150, includesPue: false } },
       'energy.gpuKwh',
-      'GPU mean power of 150000 W is above the 100000 W one event may report; split the event or check the unit',
+      'GPU mean power of 150,000 W is above the 100,000 W one event may report; split the event or check the unit',
     ],
     [
       'total kWh implying 200 kW',
       { energy: { kind: 'kwh', totalKwh: 200, includesPue: false } },
       'energy.totalKwh',
-      '200 kWh in 3600 s is a mean power of 200000 W, above the 130000 W one event may report; split the event or check the unit',
+      '200 kWh in 3,600 s is a mean power of 200,000 W, above the 130,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'total kWh whose power overflows',
+      { energy: { kind: 'kwh', totalKwh: 1e308, includesPue: false } },
+      'energy.totalKwh',
+      '1e308 kWh in 3,600 s is a mean power of more than 1.8e308 W, above the 130,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'components whose float sum is unrounded',
+      { energy: { kind: 'kwh', totalKwh: 0.25, cpuKwh: 0.1, gpuKwh: 0.2, includesPue: false } },
+      'energy.totalKwh',
+      'CPU, GPU and RAM energy add up to 0.3 kWh, more than the total 0.25 kWh',
     ],
     [
       'NaN power',
@@ -79,13 +92,13 @@ describe('priceEvent rejects implausible input', () => {
       'GPU power over 100 kW',
       { energy: { kind: 'power', durationS: 60, gpuW: 150_000 } },
       'energy.gpuW',
-      'GPU power of 150000 W is above the 100000 W one event may report; split the event or check the unit',
+      'GPU power of 150,000 W is above the 100,000 W one event may report; split the event or check the unit',
     ],
     [
       'CPU power over 20 kW',
       { energy: { kind: 'power', durationS: 60, cpuW: 20_001 } },
       'energy.cpuW',
-      'CPU power of 20001 W is above the 20000 W one event may report; split the event or check the unit',
+      'CPU power of 20,001 W is above the 20,000 W one event may report; split the event or check the unit',
     ],
     [
       'no power component',
@@ -97,7 +110,7 @@ describe('priceEvent rejects implausible input', () => {
       'duration longer than window',
       { energy: { kind: 'power', durationS: 7_200, cpuW: 10 } },
       'energy.durationS',
-      "duration 7200 s is longer than the event's window (3600 s)",
+      "duration 7,200 s is longer than the event's window (3,600 s)",
     ],
     [
       'no energy for training',
@@ -164,5 +177,23 @@ describe('priceEvent rejects implausible input', () => {
         reason: 'energy is required: no LLM model list is loaded to estimate it',
       },
     });
+  });
+});
+
+describe('formatAmount', () => {
+  it.each([
+    [0, '0'],
+    [0.30000000000000004, '0.3'],
+    [1.2345, '1.23'],
+    [99.95, '100'],
+    [20_001, '20,001'],
+    [149_999.99999997, '150,000'],
+    [7.662417213125141e-5, '7.66e-5'],
+    [1.005e12, '1.01e12'],
+    [-5, '-5'],
+    [Infinity, 'more than 1.8e308'],
+    [-Infinity, 'less than -1.8e308'],
+  ])('%s reads as %s', (value, text) => {
+    expect(formatAmount(value)).toBe(text);
   });
 });

@@ -25,6 +25,28 @@ const LABEL: Readonly<Record<Component, string>> = { cpu: 'CPU', gpu: 'GPU', ram
 
 export const issue = (path: string, reason: string): PricingIssue => ({ issue: { path, reason } });
 
+const LARGEST = '1.8e308';
+
+/**
+ * A number in a sentence sent back to a person: whole from 100 up, else three
+ * significant figures, exponent form when tiny or huge; never "Infinity" or
+ * 0.30000000000000004. (lib/format is for the UI and has no exponent form.)
+ */
+export function formatAmount(value: number): string {
+  if (Number.isNaN(value)) return 'not a number';
+  if (!Number.isFinite(value)) return value > 0 ? `more than ${LARGEST}` : `less than -${LARGEST}`;
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e9 || magnitude < 1e-3)) {
+    const [mantissa, exponent] = value.toExponential(2).split('e');
+
+    return `${Number(mantissa)}e${Number(exponent)}`;
+  }
+
+  const rounded = magnitude >= 100 ? Math.round(value) : Number(value.toPrecision(3));
+
+  return rounded.toLocaleString('en-GB', { maximumFractionDigits: 20 });
+}
+
 export function windowSeconds(input: PricingInput): number {
   return millisecondsToSeconds(input.windowEnd.getTime() - input.windowStart.getTime());
 }
@@ -78,7 +100,8 @@ function checkKwh(
   if (componentsKwh > energy.totalKwh * (1 + SUM_TOLERANCE) + Number.EPSILON) {
     return issue(
       'energy.totalKwh',
-      `CPU, GPU and RAM energy add up to ${componentsKwh} kWh, more than the total ${energy.totalKwh} kWh`,
+      `CPU, GPU and RAM energy add up to ${formatAmount(componentsKwh)} kWh, ` +
+        `more than the total ${formatAmount(energy.totalKwh)} kWh`,
     );
   }
   // A zero-length window says nothing about power, so only the sums are checked.
@@ -97,7 +120,9 @@ function checkKwh(
   if (totalW > MAX_TOTAL_POWER_W) {
     return issue(
       'energy.totalKwh',
-      `${energy.totalKwh} kWh in ${windowS} s is a mean power of ${Math.round(totalW)} W, above the ${MAX_TOTAL_POWER_W} W one event may report; split the event or check the unit`,
+      `${formatAmount(energy.totalKwh)} kWh in ${formatAmount(windowS)} s is a mean power of ` +
+        `${formatAmount(totalW)} W, above the ${formatAmount(MAX_TOTAL_POWER_W)} W one event ` +
+        'may report; split the event or check the unit',
     );
   }
 
@@ -114,7 +139,8 @@ function checkPower(
   if (energy.durationS > windowS + DURATION_TOLERANCE_S) {
     return issue(
       'energy.durationS',
-      `duration ${energy.durationS} s is longer than the event's window (${windowS} s)`,
+      `duration ${formatAmount(energy.durationS)} s is longer than the event's window ` +
+        `(${formatAmount(windowS)} s)`,
     );
   }
   if (COMPONENTS.every((component) => energy[`${component}W`] === undefined)) {
@@ -137,5 +163,8 @@ function checkPower(
 }
 
 function tooMuchPower(component: Component, watts: number, qualifier: string): string {
-  return `${LABEL[component]} ${qualifier}power of ${Math.round(watts)} W is above the ${MAX_POWER_W[component]} W one event may report; split the event or check the unit`;
+  return (
+    `${LABEL[component]} ${qualifier}power of ${formatAmount(watts)} W is above the ` +
+    `${formatAmount(MAX_POWER_W[component])} W one event may report; split the event or check the unit`
+  );
 }

@@ -5,7 +5,13 @@ import { wattsForSecondsToKwh } from '@/lib/units';
 
 import type { FactorIndex, ResolvedIntensity } from './factors';
 import { estimateLlmCall, type LlmCatalogue } from './llm';
-import { checkMeasuredEnergy, checkWindow, issue, windowSeconds } from './price-checks';
+import {
+  checkMeasuredEnergy,
+  checkWindow,
+  formatAmount,
+  issue,
+  windowSeconds,
+} from './price-checks';
 import { PROVIDER_DEFAULT_PUE, SOURCE_INCLUDED_DEFAULT_PUE, isPlausiblePue } from './pue';
 import { countryToAlpha3, normaliseCloudProvider } from './region-keys';
 import type { EnergyInput, EventLocation, PricingInput, PricingIssue } from './types';
@@ -57,7 +63,7 @@ export function priceEvent(input: PricingInput, ctx: PricingContext): PricedEven
   const windowIssue = checkWindow(input);
   if (windowIssue) return windowIssue;
   if (input.pue !== undefined && !isPlausiblePue(input.pue)) {
-    return issue('pue', `PUE ${input.pue} is outside 1 to 3`);
+    return issue('pue', `PUE ${formatAmount(input.pue)} is outside 1 to 3`);
   }
   if (!isPlausiblePue(ctx.organisationDefaultPue)) {
     return issue(

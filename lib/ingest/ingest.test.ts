@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getPool } from '@/lib/db/pool';
 import { ingestBatch } from '@/lib/ingest/ingest';
+import { parseCodeCarbonCsv } from '@/lib/ingest/parsers/codecarbon';
 import { parseEventsBody } from '@/lib/ingest/parsers/events';
+import { parseOpenAiUsage } from '@/lib/ingest/parsers/openai-usage';
+import type { ParseResult } from '@/lib/ingest/types';
 import { setUpOrganisation, type TestOrganisation } from '@/lib/ingest/test-fixtures';
 
 let org: TestOrganisation;
@@ -30,14 +33,38 @@ const good = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function ingest(events: unknown[]) {
-  const parsed = parseEventsBody({ events }, { maxEvents: 100 });
-
+function ingestParsed(parsed: ParseResult) {
   return ingestBatch(
     { organisationId: org.organisationId, source: 'api', contentSha256: 'test' },
     parsed,
   );
 }
+
+async function ingest(events: unknown[]) {
+  return ingestParsed(parseEventsBody({ events }, { maxEvents: 100 }));
+}
+
+const CODECARBON_HEADER =
+  'timestamp,project_name,run_id,duration,emissions,energy_consumed,country_iso_code';
+const codeCarbon = (row: string) => parseCodeCarbonCsv(`${CODECARBON_HEADER}\n${row}\n`);
+const openAiResult = (result: Record<string, unknown>) =>
+  parseOpenAiUsage([
+    {
+      start_time: 1_782_864_000,
+      end_time: 1_782_950_400,
+      results: [{ input_tokens: 10, output_tokens: 5, num_model_requests: 1, ...result }],
+    },
+  ]);
+const llmCall = (extra: Record<string, unknown>) =>
+  good('llm', {
+    kind: 'llm_api_call',
+    energy_kwh: undefined,
+    country: undefined,
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    tokens_out: 10,
+    ...extra,
+  });
 
 async function storedEvents() {
   const { rows } = await getPool().query(
@@ -102,7 +129,9 @@ describe('ingestBatch', () => {
 
   it('keeps rollups equal to the events they summarise, hour by hour', async () => {
     // 90 minutes from 10:30: a third in the 10:00 hour, two thirds in 11:00.
-    await ingest([good('spread', { start: '2026-07-02T10:30:00Z', end: '2026-07-02T12:00:00Z', energy_kwh: 3 })]);
+    await ingest([
+      good('spread', { start: '2026-07-02T10:30:00Z', end: '2026-07-02T12:00:00Z', energy_kwh: 3 }),
+    ]);
 
     const { rows } = await getPool().query(
       `SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'HH24:MI') AS hour, event_count,
@@ -137,6 +166,63 @@ describe('ingestBatch', () => {
       [org.organisationId],
     );
     expect(rows[0].n).toBe(50);
+  });
+
+  it.each([
+    [
+      'events: energy_kwh',
+      () => parseEventsBody({ events: [good('p1', { energy_kwh: 1e308 })] }, { maxEvents: 1 }),
+      'events[0].energy_kwh',
+      '1e308 kWh in 3,600 s is a mean power of more than 1.8e308 W, above the 130,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'events: energy_wh component',
+      () =>
+        parseEventsBody(
+          { events: [good('p2', { energy_kwh: undefined, energy_wh: { gpu: 150_000 } })] },
+          { maxEvents: 1 },
+        ),
+      'events[0].energy_wh.gpu',
+      'GPU mean power of 150,000 W is above the 100,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'events: power_w.gpu',
+      () =>
+        parseEventsBody(
+          { events: [good('p3', { energy_kwh: undefined, power_w: { gpu: 123_456.7 } })] },
+          { maxEvents: 1 },
+        ),
+      'events[0].power_w.gpu',
+      'GPU power of 123,457 W is above the 100,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'events: model',
+      () => parseEventsBody({ events: [llmCall({ model: 'gpt-99' })] }, { maxEvents: 1 }),
+      'events[0].model',
+      'unknown model "gpt-99" for provider "openai": not in the EcoLogits model list',
+    ],
+    [
+      'events: tokens_out',
+      () => parseEventsBody({ events: [llmCall({ tokens_out: undefined })] }, { maxEvents: 1 }),
+      'events[0].tokens_out',
+      'output tokens are required to estimate an LLM call',
+    ],
+    [
+      'CodeCarbon: energy_consumed',
+      () => codeCarbon('2026-07-01T10:00:00,p,run-p,60,1,1000,FRA'),
+      'line 2: energy_consumed',
+      '1,000 kWh in 60 s is a mean power of 60,000,000 W, above the 130,000 W one event may report; split the event or check the unit',
+    ],
+    [
+      'OpenAI usage: model',
+      () => openAiResult({ model: 'gpt-99' }),
+      '[0].results[0].model',
+      'unknown model "gpt-99" for provider "openai": not in the EcoLogits model list',
+    ],
+  ])('names a pricing problem by the source field (%s)', async (_source, parse, path, reason) => {
+    const result = await ingestParsed(parse());
+
+    expect(result.items[0]?.issues).toEqual([{ path, reason }]);
   });
 
   it('rejects an unknown team when the organisation does not create entities', async () => {

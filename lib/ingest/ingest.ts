@@ -12,12 +12,7 @@ import { withTransaction } from '@/lib/db/pool';
 import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entities';
 import { insertEvents, type EventRow } from '@/lib/ingest/insert-events';
 import { loadPricingContext } from '@/lib/ingest/pricing-context';
-import type {
-  EventSource,
-  ItemIssue,
-  NormalisedEvent,
-  ParseResult,
-} from '@/lib/ingest/types';
+import type { EventSource, ItemIssue, NormalisedEvent, ParseResult } from '@/lib/ingest/types';
 
 export interface IngestTarget {
   organisationId: string;
@@ -199,7 +194,8 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
     seen.add(item.event.idempotencyKey);
     const outcome = priceEvent({ ...item.event }, pricing.context);
     if ('issue' in outcome) {
-      results.set(item.index, { index: item.index, status: 'rejected', issues: [outcome.issue] });
+      const issue = { ...outcome.issue, path: item.sourcePath(outcome.issue.path) };
+      results.set(item.index, { index: item.index, status: 'rejected', issues: [issue] });
       continue;
     }
     priced.push({ index: item.index, event: item.event, priced: outcome });

@@ -50,8 +50,15 @@ export interface ItemIssue {
   reason: string;
 }
 
+/**
+ * Names a NormalisedEvent field (`energy.totalKwh`, `attributes.os`) the way its
+ * source does (`events[3].energy_kwh`, `line 7: energy_consumed`), so problems
+ * found after parsing point at what the sender wrote.
+ */
+export type SourcePath = (field: string) => string;
+
 export type ParsedItem =
-  | { index: number; ok: true; event: NormalisedEvent }
+  | { index: number; ok: true; event: NormalisedEvent; sourcePath: SourcePath }
   | { index: number; ok: false; issues: ItemIssue[]; raw?: string };
 
 /** What a parser returns: every item, good or bad, in input order. */

@@ -9,6 +9,7 @@ import { type CodeCarbonRow, type CsvRecord, presentValue, readRow } from './cod
 import { BodyError } from './errors';
 import { canonicalJson, sha256Hex } from './hash';
 import { slugify } from './slug';
+import { codeCarbonSourcePath } from './source-paths';
 import { assertTimeZone } from './timestamps';
 
 export interface CodeCarbonOptions {
@@ -103,7 +104,12 @@ function attributesOf(record: CsvRecord, timeZone: string | undefined, hasPue: b
   return attributes;
 }
 
-function toEvent(row: CodeCarbonRow, runId: string | undefined, timeZone?: string): ParsedItem {
+function toEvent(
+  row: CodeCarbonRow,
+  run: { id: string | undefined; column: string },
+  timeZone?: string,
+): ParsedItem {
+  const runId = run.id;
   const { values, record } = row;
   if (!values) return { index: row.index, ok: false, issues: row.issues, raw: row.raw };
 
@@ -142,7 +148,9 @@ function toEvent(row: CodeCarbonRow, runId: string | undefined, timeZone?: strin
   if (event.pipelineSlug === undefined) delete event.pipelineSlug;
   if (event.runExternalId === undefined) delete event.runExternalId;
 
-  return { index: row.index, ok: true, event };
+  const sourcePath = codeCarbonSourcePath(row.line, runId === undefined ? undefined : run.column);
+
+  return { index: row.index, ok: true, event, sourcePath };
 }
 
 /**
@@ -168,6 +176,7 @@ export function parseCodeCarbonCsv(text: string, options: CodeCarbonOptions = {}
   }
 
   const hasRunIdColumn = columns.includes('run_id');
+  const runColumn = hasRunIdColumn ? 'run_id' : 'experiment_id';
   const readRows = rows.map(({ record, raw, info }, index) => {
     const trimmedRaw = raw.replace(/\r?\n?$/, '').replace(/\r$/, '');
     const line = info.lines - (trimmedRaw.match(/\n/g)?.length ?? 0);
@@ -175,7 +184,7 @@ export function parseCodeCarbonCsv(text: string, options: CodeCarbonOptions = {}
   });
   const items = groupRuns(readRows, hasRunIdColumn).map((run) => {
     const row = totalRow(run);
-    return toEvent(row, runIdOf(row.record, hasRunIdColumn), timeZone);
+    return toEvent(row, { id: runIdOf(row.record, hasRunIdColumn), column: runColumn }, timeZone);
   });
 
   return { items: items.sort((a, b) => a.index - b.index) };

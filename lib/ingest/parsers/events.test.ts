@@ -45,6 +45,7 @@ describe('parseEventsBody: accepted events', () => {
     expect(item).toEqual({
       index: 0,
       ok: true,
+      sourcePath: expect.any(Function),
       event: {
         idempotencyKey: 'api:job-42',
         kind: 'training',

@@ -6,6 +6,7 @@ import { millisecondsToSeconds, whToKwh } from '@/lib/units';
 import { BodyError } from './errors';
 import { eventSchema, type ValidEvent } from './event-schema';
 import { canonicalJson, sha256Hex } from './hash';
+import { eventSourcePath, type EventEnergyField } from './source-paths';
 import { parseOffsetTimestamp } from './timestamps';
 
 export { BodyError } from './errors';
@@ -16,6 +17,7 @@ export interface EventsLimits {
 }
 
 const MAX_RAW_CHARS = 2_000;
+const ENERGY_FIELDS: readonly EventEnergyField[] = ['energy_kwh', 'energy_wh', 'power_w'];
 
 type Components = { cpu?: number; gpu?: number; ram?: number };
 
@@ -111,7 +113,17 @@ function parseEvent(rawEvent: unknown, index: number): ParsedItem {
   const checked = checkWith(eventSchema, rawEvent, `events[${index}]`, 'event');
   if (!checked.ok) return { index, ok: false, issues: checked.issues, raw: rawText(rawEvent) };
 
-  return { index, ok: true, event: normaliseEvent(checked.data, rawEvent) };
+  const sent = {
+    energyField: ENERGY_FIELDS.find((field) => checked.data[field] !== undefined),
+    hasId: checked.data.id !== undefined,
+  };
+
+  return {
+    index,
+    ok: true,
+    event: normaliseEvent(checked.data, rawEvent),
+    sourcePath: eventSourcePath(index, sent),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ItemIssue, NormalisedEvent, ParsedItem, ParseResult } from '@/lib/
 
 import { BodyError } from './errors';
 import { slugify } from './slug';
+import { openAiSourcePath } from './source-paths';
 
 export interface OpenAiUsageOptions {
   /** Model to record for results with `model: null` (exports not grouped by model). */
@@ -131,7 +132,7 @@ function toEvent(bucket: Bucket, result: UsageResult, model: string): Normalised
 }
 
 function parseResult(
-  bucket: Bucket,
+  bucket: { data: Bucket; prefix: string },
   raw: unknown,
   prefix: string,
   index: number,
@@ -149,7 +150,12 @@ function parseResult(
     return { index, ok: false, issues, raw: JSON.stringify(raw) };
   }
 
-  return { index, ok: true, event: toEvent(bucket, checked.data, model) };
+  return {
+    index,
+    ok: true,
+    event: toEvent(bucket.data, checked.data, model),
+    sourcePath: openAiSourcePath(bucket.prefix, prefix),
+  };
 }
 
 /** Parses OpenAI completions usage; buckets with no results give no items. */
@@ -174,7 +180,7 @@ export function parseOpenAiUsage(body: unknown, options: OpenAiUsageOptions = {}
     bucket.data.results.forEach((result, r) => {
       items.push(
         parseResult(
-          bucket.data,
+          { data: bucket.data, prefix },
           result,
           `${prefix}.results[${r}]`,
           items.length,
