@@ -73,6 +73,14 @@ describe('renderPdf', () => {
     );
   });
 
+  it('writes counts of work as whole numbers with their unit', async () => {
+    const text = (await pdfPages(await renderPdf(model))).join('\n');
+
+    expect(text).toContain('2 training runs');
+    expect(text).toContain('2,000 inferences');
+    expect(text).toContain('15.0 thousand tokens');
+  });
+
   it('marks every page of a quarter in progress as provisional', async () => {
     const pages = await pdfPages(await renderPdf({ ...model, provisional: true }));
 

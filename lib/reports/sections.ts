@@ -1,6 +1,8 @@
 // Turns query results into the report's sections: pure, so the arithmetic
 // that makes each figure can be read (and tested) apart from the SQL.
+import type { MarketFlag } from '@/lib/carbon/market';
 import { FUNCTIONAL_UNIT_LABELS, sciFromTotals } from '@/lib/carbon/sci';
+import { formatEnergy } from '@/lib/format';
 import type { BreakdownRow as KpiRow } from '@/lib/kpi/get-breakdown';
 import type { MarketBasedFigures } from '@/lib/kpi/get-market-based';
 import type { ModelEmissions } from '@/lib/kpi/get-model-emissions';
@@ -24,6 +26,12 @@ export const energy = (kwh: number): Energy => ({ kwh, mwh: kwhToMwh(kwh) });
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
+/**
+ * Counts of work (inferences, tokens) are whole; the hourly rollups spread an
+ * event's counts over the hours it ran, so their sums come back fractional.
+ */
+export const wholeCount = (count: number) => Math.round(count);
+
 export function breakdownRows(rows: KpiRow[], totalG: number): BreakdownRow[] {
   return rows.map((row) => ({
     label: row.label,
@@ -43,7 +51,7 @@ export function modelRows(rows: ModelEmissions[], totalG: number): ModelRow[] {
     energyKwh: row.facilityEnergyKwh,
     eventCount: row.eventCount,
     share: share(row.emissionsG, totalG),
-    inferences: row.inferences,
+    inferences: wholeCount(row.inferences),
     inferenceEmissionsG: row.inferenceEmissionsG,
     gPer1kInferences: row.gPer1kInferences,
   }));
@@ -102,11 +110,21 @@ export function energySection(
   };
 }
 
+const KWH = /(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?) kWh/gi;
+
+/**
+ * A flag's message for people: lib/carbon writes its energy at full precision
+ * ("351.70303044350203 kWh"), so it is formatted as the rest of the report.
+ */
+export function flagWords(message: string): string {
+  return message.replace(KWH, (_, kwh: string) => formatEnergy(Number(kwh)));
+}
+
 /** One line per market and flag, naming the months it applies to. */
-function flagSentences(market: MarketBasedFigures): string[] {
+export function flagSentences(flags: MarketFlag[]): string[] {
   const months = new Map<string, string[]>();
-  for (const flag of market.flags) {
-    const key = `${flag.regionKey}\u0000${flag.message}`;
+  for (const flag of flags) {
+    const key = `${flag.regionKey}\u0000${flagWords(flag.message)}`;
     months.set(key, [...(months.get(key) ?? []), flag.month]);
   }
 
@@ -139,7 +157,7 @@ export function ghgSection(
     },
     totalLocationBased: mass(totals.emissionsG),
     totalMarketBased: mass(market.marketEmissionsG),
-    marketFlags: flagSentences(market),
+    marketFlags: flagSentences(market.flags),
   };
 }
 
@@ -175,11 +193,12 @@ export function intensitySection(
   const inference = kinds.inference;
   const llm = kinds.llm_api_call;
   const training = kinds.training;
+  // Ratios from the exact sums, as the dashboard's; the counts shown are whole.
   const inferences = inference?.inferences ?? 0;
   const tokens = (llm?.tokensIn ?? 0) + (llm?.tokensOut ?? 0);
   const sci = [
-    sciRow(inference, inferences, 'inference'),
-    sciRow(llm, tokens / 1000, 'thousand_tokens'),
+    sciRow(inference, wholeCount(inferences), 'inference'),
+    sciRow(llm, wholeCount(tokens) / 1000, 'thousand_tokens'),
     sciRow(training, trainingRuns, 'training_run'),
   ].filter((row): row is SciRow => row !== null);
 
@@ -188,8 +207,8 @@ export function intensitySection(
     gPer1kTokens: perThousand(llm?.emissionsG ?? 0, tokens),
     gPerTrainingRun: trainingRuns > 0 ? (training?.emissionsG ?? 0) / trainingRuns : null,
     trainingRuns,
-    inferences,
-    tokens,
+    inferences: wholeCount(inferences),
+    tokens: wholeCount(tokens),
     sci,
   };
 }

@@ -9,7 +9,7 @@ import {
   formatPercent,
 } from '@/lib/format';
 import { kindWords } from '@/lib/reports/summary';
-import type { BreakdownRow, Comparison, ReportModel } from '@/lib/reports/types';
+import type { BreakdownRow, Comparison, ReportModel, SciRow } from '@/lib/reports/types';
 
 import { drawTrendChart } from './chart';
 import type { PdfWriter } from './writer';
@@ -17,6 +17,20 @@ import type { PdfWriter } from './writer';
 const g = (value: number | null) => (value === null ? 'n/a' : formatEmissions(value));
 const perUnit = (value: number | null, unit: string) =>
   value === null ? 'n/a' : `${formatNumber(value)} gCO2e ${unit}`;
+
+const UNIT_WORDS: Record<string, [string, string]> = {
+  inference: ['inference', 'inferences'],
+  training_run: ['training run', 'training runs'],
+  pipeline_run: ['pipeline run', 'pipeline runs'],
+};
+
+/** R of the SCI in words: "60 training runs", "15.0 thousand tokens". */
+function functionalUnitsWords(s: SciRow) {
+  const words = UNIT_WORDS[s.functionalUnit];
+  if (!words) return `${formatNumber(s.functionalUnits)} thousand tokens`;
+
+  return `${formatCount(s.functionalUnits)} ${words[s.functionalUnits === 1 ? 0 : 1]}`;
+}
 
 function changeLine(label: string, c: Comparison) {
   if (c.emissionsG === 0) return [label, `no data in ${c.period}`];
@@ -274,19 +288,19 @@ export function intensitySection(w: PdfWriter, m: ReportModel) {
   }
   w.table(
     [
-      { header: 'Functional unit', width: 0.2 },
-      { header: 'E', width: 0.16, align: 'right' },
-      { header: 'I (g/kWh)', width: 0.14, align: 'right' },
-      { header: 'M', width: 0.14, align: 'right' },
-      { header: 'R', width: 0.16, align: 'right' },
-      { header: 'SCI', width: 0.2, align: 'right' },
+      { header: 'Functional unit', width: 0.17 },
+      { header: 'E', width: 0.12, align: 'right' },
+      { header: 'I (g/kWh)', width: 0.11, align: 'right' },
+      { header: 'M', width: 0.11, align: 'right' },
+      { header: 'R (units of work)', width: 0.22, align: 'right' },
+      { header: 'SCI', width: 0.27, align: 'right' },
     ],
     i.sci.map((s) => [
       s.label,
       formatEnergy(s.energyKwh),
       formatNumber(s.intensityGPerKwh),
       g(s.embodiedG),
-      formatNumber(s.functionalUnits),
+      functionalUnitsWords(s),
       `${formatEmissions(s.sciG)} ${s.label}`,
     ]),
   );
