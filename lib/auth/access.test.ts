@@ -285,8 +285,8 @@ const routes: RouteCase[] = [
   row('GET /api/v1/kpi/summary', [401, 200, 200, 200, 200, 200, 200, 401], (h) =>
     kpiRoute(request('/api/v1/kpi/summary?quarter=2026-Q3', h), params({ endpoint: 'summary' })),
   ),
-  // The endpoint name is checked before the caller: it reveals nothing.
-  row('GET /api/v1/kpi/:unknown', [404, 404, 404, 404, 404, 404, 404, 404], (h) =>
+  // The caller is checked before the endpoint name: a stranger learns no names.
+  row('GET /api/v1/kpi/:unknown', [401, 404, 404, 404, 404, 404, 404, 401], (h) =>
     kpiRoute(request('/api/v1/kpi/secrets', h), params({ endpoint: 'secrets' })),
   ),
   row('GET /api/v1/reports/:file', [401, 200, 200, 403, 403, 200, 200, 200], (h) =>

@@ -32,6 +32,24 @@ const errorOf = async (response: Response) =>
   ((await response.json()) as { error: Record<string, unknown> }).error;
 
 describe('GET /api/v1/kpi/:endpoint', () => {
+  it.each(['summary', 'secrets'])('answers 401 to a stranger for %s alike', async (name) => {
+    const response = await get(name, 'quarter=2026-Q3', {});
+
+    expect(response.status).toBe(401);
+    expect((await errorOf(response)).code).toBe('unauthorised');
+  });
+
+  it('answers 404 for an unknown endpoint once signed in', async () => {
+    const response = await get('secrets', 'quarter=2026-Q3');
+
+    expect(response.status).toBe(404);
+    expect(await errorOf(response)).toEqual({
+      code: 'not_found',
+      message: 'There is no KPI endpoint "secrets"',
+      requestId: response.headers.get('x-request-id'),
+    });
+  });
+
   it.each(['summary', 'table', 'events'])('refuses %s from after to, naming to', async (name) => {
     const query = 'from=2026-07-02&to=2026-07-01&dimension=team';
     const response = await get(name, query);

@@ -9,11 +9,12 @@ import { loadKpi } from '@/lib/kpi/endpoints';
 export const dynamic = 'force-dynamic';
 
 export const GET = route<{ endpoint: string }>(async (request, { params }) => {
+  // The caller first: to a stranger, every endpoint name answers the same.
+  const viewer = await requireApiViewer(request);
+
   const { endpoint } = await params;
   if (!isKpiEndpoint(endpoint)) throw notFound(`There is no KPI endpoint "${endpoint}"`);
   const input = kpiSchemas[endpoint].parse(Object.fromEntries(new URL(request.url).searchParams));
-
-  const viewer = await requireApiViewer(request);
 
   const data = await loadKpi(endpoint, viewer, input);
 
