@@ -12,6 +12,7 @@ import { withTransaction } from '@/lib/db/pool';
 import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entities';
 import { insertEvents, type EventRow } from '@/lib/ingest/insert-events';
 import { loadPricingContext } from '@/lib/ingest/pricing-context';
+import { findUnstorableText, storable } from '@/lib/ingest/storable-text';
 import type { EventSource, ItemIssue, NormalisedEvent, ParseResult } from '@/lib/ingest/types';
 
 export interface IngestTarget {
@@ -128,6 +129,7 @@ async function recordImport(
     duplicates: count('duplicate'),
     rejected: count('rejected'),
   };
+  const fileName = target.fileName == null ? null : storable(target.fileName);
   await client.query(
     `INSERT INTO import_record (organisation_id, id, source, file_name, content_sha256, status,
        accepted_count, duplicate_count, rejected_count, user_id, api_key_id)
@@ -136,7 +138,7 @@ async function recordImport(
       target.organisationId,
       importId,
       target.source,
-      target.fileName ?? null,
+      fileName,
       target.contentSha256,
       counts.accepted,
       counts.duplicates,
@@ -152,7 +154,7 @@ async function recordImport(
     action: 'import.completed',
     targetType: 'import',
     targetId: importId,
-    details: { source: target.source, fileName: target.fileName ?? null, ...counts },
+    details: { source: target.source, fileName, ...counts },
   });
   const rejections = items.flatMap((item) =>
     (item.issues ?? []).map((issue, n) => ({ item, issue, n })),
@@ -167,9 +169,13 @@ async function recordImport(
       target.organisationId,
       importId,
       rejections.map((r) => r.item.index),
-      rejections.map((r) => r.issue.path || `item ${r.item.index}`),
-      rejections.map((r) => r.issue.reason),
-      rejections.map((r) => (r.n === 0 ? (raws.get(r.item.index) ?? null) : null)),
+      // Rejections echo input, which may hold text PostgreSQL cannot store.
+      rejections.map((r) => storable(r.issue.path || `item ${r.item.index}`)),
+      rejections.map((r) => storable(r.issue.reason)),
+      rejections.map((r) => {
+        const raw = r.n === 0 ? raws.get(r.item.index) : undefined;
+        return raw === undefined ? null : storable(raw);
+      }),
     ],
   );
 }
@@ -185,6 +191,12 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
     if (!item.ok) {
       results.set(item.index, { index: item.index, status: 'rejected', issues: item.issues });
       raws.set(item.index, item.raw);
+      continue;
+    }
+    const unstorable = findUnstorableText(item.event);
+    if (unstorable) {
+      const issue = { path: item.sourcePath(unstorable.field), reason: unstorable.reason };
+      results.set(item.index, { index: item.index, status: 'rejected', issues: [issue] });
       continue;
     }
     if (seen.has(item.event.idempotencyKey)) {

@@ -92,6 +92,20 @@ describe('POST /api/v1/events', () => {
     expect((await response.json()).error.code).toBe(code);
   });
 
+  it('stores the good events of a batch in which one holds NUL, answering 200', async () => {
+    const events = [
+      { ...event, id: 'nul-good' },
+      { ...event, id: 'nul-bad', attributes: { note: 'a\u0000b' } },
+    ];
+
+    const response = await postEvents(post('/api/v1/events', JSON.stringify({ events })), context);
+    const answer = await response.json();
+
+    expect(response.status).toBe(200);
+    expect(answer).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.items[1].issues[0].path).toBe('events[1].attributes.note');
+  });
+
   it('answers a body over the byte limit with 413', async () => {
     const huge = JSON.stringify({ events: [], padding: 'x'.repeat(11 * 1024 * 1024) });
 

@@ -36,6 +36,7 @@ const EVENT_FIELDS: Fields = {
   'work.tokensOut': 'tokens_out',
   'work.samples': 'samples',
   'work.gpuHours': 'gpu_hours',
+  attributes: 'attributes',
 };
 
 export type EventEnergyField = 'energy_kwh' | 'energy_wh' | 'power_w';
