@@ -21,9 +21,7 @@ describe('flagSentences', () => {
     ['0.5 kWh of contracts exceed', '500 Wh of contracts exceed'],
     ['no residual mix for this market', 'no residual mix for this market'],
   ])('puts %j in words as %j', (message, words) => {
-    expect(flagSentences([flag('2026-07', message)])).toEqual([
-      `country:FRA (2026-07): ${words}`,
-    ]);
+    expect(flagSentences([flag('2026-07', message)])).toEqual([`country:FRA (2026-07): ${words}`]);
   });
 
   it('names every month a message applies to once', () => {

@@ -87,10 +87,7 @@ export function byKindOf(rows: KpiRow[]): KindTotals {
  * kinds), so the report has one energy figure; its parts say how much is
  * owned and rented compute (Scope 2) and how much hosted LLM APIs.
  */
-export function energySection(
-  totalKwh: number,
-  market: MarketBasedFigures,
-): ReportModel['energy'] {
+export function energySection(totalKwh: number, market: MarketBasedFigures): ReportModel['energy'] {
   const renewableKwh = market.coveredKwh;
 
   return {
