@@ -66,9 +66,13 @@ describe('buildReportModel', () => {
     expect(target?.yearBudgetG).toBeCloseTo(EXPECTED.target.budgetG, 6);
     expect(target?.yearToDateG).toBeCloseTo(EXPECTED.target.yearToDateG, 6);
     expect(target?.budgetUsed).toBeCloseTo(EXPECTED.target.yearToDateG / 10000, 9);
+    // 273 of 365 days have passed at the end of September.
+    expect(target?.yearElapsed).toBeCloseTo(273 / 365, 12);
+    expect(target?.onTrack).toBe(false);
     expect(target?.sentence).toBe(
-      'Cut by 2030 (whole organisation): 7.90 kgCO2e emitted from 1 January to ' +
-        '30 September 2026 is 79.0% of the 2026 budget of 10.0 kgCO2e, the 2026 point on a ' +
+      'Cut by 2030 (whole organisation): not on track. 7.90 kgCO2e emitted in 2026 so far ' +
+        "(1 January to 30 September) is 79.0% of this year's budget of 10.0 kgCO2e, more " +
+        'than the 74.8% of the year that has passed. The budget is the 2026 point on a ' +
         'straight line from 12.0 kgCO2e in 2025 to 2.00 kgCO2e in 2030.',
     );
   });

@@ -78,6 +78,8 @@ export async function buildReportModel(
     getTimeSeries(organisationId, range, { group: 'kind', timeZone, bucket: 'month' }),
   ]);
 
+  // A quarter in progress is measured to now, a finished one to its end.
+  const asOf = new Date(Math.min(options.now.getTime(), range.to.getTime()));
   const totals = overview.current.totals;
   const kinds = byKindOf(kindRows);
   const ghg = ghgSection(totals, kinds, market);
@@ -110,7 +112,7 @@ export async function buildReportModel(
       eventCount: totals.eventCount,
       previousQuarter: comparison(quarterLabel(previous), totalG, previousTotals),
       sameQuarterLastYear: comparison(quarterLabel(lastYear), totalG, lastYearTotals),
-      targets: targets.map((target) => targetProgress(target, range.to, timeZone)),
+      targets: targets.map((target) => targetProgress(target, asOf, timeZone)),
       drivers: driverSentences(drivers),
     },
     energy: energySection(totals.facilityEnergyKwh, market),

@@ -30,7 +30,8 @@ export const FORMULAS: ReportModel['methodology']['formulas'] = [
     formula:
       'budget(year) = baseline - (baseline - target) x (year - baseline year) / ' +
       '(target year - baseline year); budget used = location-based emissions from ' +
-      '1 January to the end of the quarter / budget(year)',
+      '1 January to the end of the quarter / budget(year); on track when budget used <= ' +
+      'share of the year passed',
   },
 ];
 
@@ -73,8 +74,9 @@ export const LIMITS = [
   'Hosted LLM estimates count output tokens only; closed models use estimated parameter counts.',
   'Embodied emissions of hosted LLM hardware are shown next to Scope 3 category 1, not added ' +
     'to the totals; own hardware embodied emissions are not yet included.',
-  "Target progress sets the year's emissions so far against the whole year's budget: read " +
-    'the share used beside the share of the year that has passed (about 75% at the end of Q3).',
+  "Target progress sets the year's emissions so far against the whole year's budget; " +
+    '"on track" assumes the budget is spent evenly over the year, so seasonal work can look ' +
+    'off track early in the year and on track late.',
 ];
 
 export function methodologyOf(lineage: Lineage): ReportModel['methodology'] {

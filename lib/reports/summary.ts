@@ -3,6 +3,7 @@
 import { formatEmissions, formatPercent } from '@/lib/format';
 import type { ChangeDriver } from '@/lib/kpi/get-change-drivers';
 import type { TargetProgress as KpiTargetProgress } from '@/lib/kpi/get-target-progress';
+import { quarterRange } from '@/lib/kpi/filters';
 import { change } from '@/lib/kpi/intensity';
 import type { Comparison, Driver, TargetProgress } from '@/lib/reports/types';
 
@@ -54,34 +55,57 @@ export function comparison(
   };
 }
 
-/** The last day of a period whose end is exclusive, e.g. "30 September 2026". */
-function lastDay(periodEnd: Date, timeZone: string) {
+/** The last day before an exclusive end, e.g. "30 September 2026". */
+function lastDay(end: Date, timeZone: string) {
   return new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',
-    year: 'numeric',
     timeZone,
-  }).format(new Date(periodEnd.getTime() - 1));
+  }).format(new Date(end.getTime() - 1));
+}
+
+/** The share of `year` that has passed at `asOf`, in the organisation's zone. */
+export function yearElapsed(year: number, asOf: Date, timeZone: string): number {
+  const from = quarterRange(year, 1, timeZone).from.getTime();
+  const to = quarterRange(year + 1, 1, timeZone).from.getTime();
+
+  return Math.min(1, Math.max(0, (asOf.getTime() - from) / (to - from)));
+}
+
+/** "On track", "Not on track", or why neither can be said. */
+export function targetStatus(onTrack: boolean | null): string {
+  if (onTrack === null) return 'No budget to measure against';
+
+  return onTrack ? 'On track' : 'Not on track';
 }
 
 /**
- * A target's year-to-date progress in words that say exactly what is
- * compared: emissions since 1 January against the whole year's budget.
+ * A target's year-to-date progress as full sentences: whether it is on track
+ * (the share of the year's budget used is no more than the share of the year
+ * passed), then exactly what is compared, in the dashboard's words.
  */
 export function targetProgress(
   target: KpiTargetProgress,
-  periodEnd: Date,
+  asOf: Date,
   timeZone: string,
 ): TargetProgress {
   const whose = target.team ? `${target.team} team` : 'whole organisation';
-  const share =
-    target.budgetUsed === null ? 'against' : `is ${formatPercent(target.budgetUsed)} of`;
+  const elapsed = yearElapsed(target.year, asOf, timeZone);
+  const onTrack = target.budgetUsed === null ? null : target.budgetUsed <= elapsed;
+  const soFar =
+    `${formatEmissions(target.yearToDateG)} emitted in ${target.year} so far ` +
+    `(1 January to ${lastDay(asOf, timeZone)})`;
+  const compared =
+    target.budgetUsed === null
+      ? `${soFar}; this year's budget is ${formatEmissions(target.yearBudgetG)}.`
+      : `${soFar} is ${formatPercent(target.budgetUsed)} of this year's budget of ` +
+        `${formatEmissions(target.yearBudgetG)}, ${onTrack ? 'no more' : 'more'} than the ` +
+        `${formatPercent(elapsed)} of the year that has passed.`;
   const sentence =
-    `${target.name} (${whose}): ${formatEmissions(target.yearToDateG)} emitted from ` +
-    `1 January to ${lastDay(periodEnd, timeZone)} ${share} the ${target.year} budget of ` +
-    `${formatEmissions(target.yearBudgetG)}, the ${target.year} point on a straight line from ` +
+    `${target.name} (${whose}): ${targetStatus(onTrack).toLowerCase()}. ${compared} ` +
+    `The budget is the ${target.year} point on a straight line from ` +
     `${formatEmissions(target.baselineEmissionsG)} in ${target.baselineYear} to ` +
     `${formatEmissions(target.targetEmissionsG)} in ${target.targetYear}.`;
 
-  return { ...target, sentence };
+  return { ...target, yearElapsed: elapsed, onTrack, sentence };
 }

@@ -1,7 +1,7 @@
 // The report as tables with units in their headers: the data annex that the
 // XLSX (one sheet each) and the CSV zip (one file each) are made of.
 import type { BreakdownRow, ReportModel } from '@/lib/reports/types';
-import { kindWords } from '@/lib/reports/summary';
+import { kindWords, targetStatus } from '@/lib/reports/summary';
 
 export type Cell = string | number | null;
 
@@ -236,6 +236,8 @@ function targetTable(m: ReportModel): Table {
       'Budget for the year (gCO2e)',
       'Emitted from 1 January to the end of the quarter (gCO2e)',
       'Budget used (0-1)',
+      'Share of the year passed (0-1)',
+      'Status',
       'What is compared',
     ],
     rows: m.summary.targets.map((t) => [
@@ -249,6 +251,8 @@ function targetTable(m: ReportModel): Table {
       t.yearBudgetG,
       t.yearToDateG,
       t.budgetUsed,
+      t.yearElapsed,
+      targetStatus(t.onTrack),
       t.sentence,
     ]),
   };

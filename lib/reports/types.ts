@@ -9,7 +9,8 @@ export type { Coverage, FactorSetUse, PueUse, SourceUse };
 
 // 2: targets are measured year to date (as the dashboard does), not annualised.
 // 3: the E1-5 total is the summary's energy (facility, incl. PUE, all kinds).
-export const REPORT_SCHEMA_VERSION = 3;
+// 4: targets say whether they are on track (budget used vs year passed).
+export const REPORT_SCHEMA_VERSION = 4;
 
 /** A mass of CO2e in the units a reader may want; g is the record. */
 export interface Mass {
@@ -36,7 +37,11 @@ export interface Comparison {
 
 /** A target's progress year to date, as lib/kpi computes it, in words too. */
 export interface TargetProgress extends KpiTargetProgress {
-  /** Exactly what is compared: emissions since 1 January against the year's budget. */
+  /** Share of the year passed at the report's "as of" instant, 0..1. */
+  yearElapsed: number;
+  /** budgetUsed <= yearElapsed; null without a budget. */
+  onTrack: boolean | null;
+  /** Whether on track, and exactly what is compared, in full sentences. */
   sentence: string;
 }
 

@@ -8,7 +8,7 @@ import {
   formatNumber,
   formatPercent,
 } from '@/lib/format';
-import { kindWords } from '@/lib/reports/summary';
+import { kindWords, targetStatus } from '@/lib/reports/summary';
 import type { BreakdownRow, Comparison, ReportModel, SciRow } from '@/lib/reports/types';
 
 import { drawTrendChart } from './chart';
@@ -66,12 +66,13 @@ export function summarySection(w: PdfWriter, m: ReportModel) {
   }
   w.table(
     [
-      { header: 'Target', width: 0.28 },
-      { header: 'Baseline', width: 0.18, align: 'right' },
-      { header: 'Target', width: 0.18, align: 'right' },
+      { header: 'Target', width: 0.2 },
+      { header: 'Baseline', width: 0.15, align: 'right' },
+      { header: 'Target', width: 0.15, align: 'right' },
       { header: `Budget ${m.period.year}`, width: 0.12, align: 'right' },
       { header: 'Year to date', width: 0.12, align: 'right' },
-      { header: 'Used', width: 0.12, align: 'right' },
+      { header: 'Used / year passed', width: 0.13, align: 'right' },
+      { header: 'Status', width: 0.13 },
     ],
     s.targets.map((t) => [
       `${t.name}${t.team ? ` (${t.team})` : ''}`,
@@ -79,7 +80,8 @@ export function summarySection(w: PdfWriter, m: ReportModel) {
       `${g(t.targetEmissionsG)} (${t.targetYear})`,
       g(t.yearBudgetG),
       g(t.yearToDateG),
-      formatPercent(t.budgetUsed),
+      `${formatPercent(t.budgetUsed)} / ${formatPercent(t.yearElapsed)}`,
+      targetStatus(t.onTrack),
     ]),
   );
   w.bullets(s.targets.map((t) => t.sentence));
