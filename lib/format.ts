@@ -54,3 +54,23 @@ export function formatPercent(share: number | null): string {
 
   return `${grouped(share * 100, 1)}%`;
 }
+
+/** A day for people in the given time zone, e.g. "30 September 2026". */
+export function formatDate(at: Date, timeZone = 'UTC'): string {
+  return at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  });
+}
+
+/**
+ * A period whose end is exclusive, by its first and last days: "1 July 2026
+ * to 30 September 2026". Reads after "from", never after "between".
+ */
+export function formatPeriod(from: Date, toExclusive: Date, timeZone = 'UTC'): string {
+  const lastDay = new Date(toExclusive.getTime() - 1);
+
+  return `${formatDate(from, timeZone)} to ${formatDate(lastDay, timeZone)}`;
+}

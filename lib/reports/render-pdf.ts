@@ -1,7 +1,7 @@
 // The quarterly report as a PDF: cover, contents, chapters, methodology
 // appendix, page numbers, and a provisional banner on every page while the
 // quarter runs. Dated at the model's "as of" instant, so it is reproducible.
-import { formatEmissions, formatEnergy } from '@/lib/format';
+import { formatEmissions, formatEnergy, formatPeriod } from '@/lib/format';
 import { methodologyAppendix } from '@/lib/reports/pdf/appendix';
 import {
   breakdownSection,
@@ -13,19 +13,8 @@ import {
 import { BOLD, FONT, pdfText, PdfWriter } from '@/lib/reports/pdf/writer';
 import type { ReportModel } from '@/lib/reports/types';
 
-const day = (iso: string, timeZone: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  });
-
-function periodWords(m: ReportModel) {
-  const lastDay = new Date(new Date(m.period.to).getTime() - 1).toISOString();
-
-  return `${day(m.period.from, m.period.timeZone)} to ${day(lastDay, m.period.timeZone)}`;
-}
+const periodWords = (m: ReportModel) =>
+  formatPeriod(new Date(m.period.from), new Date(m.period.to), m.period.timeZone);
 
 export function provisionalBanner(m: ReportModel): string | null {
   return m.provisional
@@ -54,7 +43,7 @@ function cover(w: PdfWriter, m: ReportModel) {
     doc.font(BOLD).fontSize(14).text('No data for this quarter');
     doc.moveDown(0.4);
     w.paragraph(
-      `No telemetry was recorded for ${m.organisation.name} between ${periodWords(m)}. ` +
+      `No telemetry was recorded for ${m.organisation.name} from ${periodWords(m)}. ` +
         'There are no emissions, energy or intensity figures to report for this quarter. ' +
         'If work ran in this period, its events have not been imported yet; a report generated ' +
         'after they are imported will be a new version.',

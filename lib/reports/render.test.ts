@@ -97,6 +97,9 @@ describe('renderPdf', () => {
 
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('No data for this quarter');
+    expect(pages[0]).toContain(
+      'No telemetry was recorded for Acme Research from 1 January 2025 to 31 March 2025.',
+    );
   });
 });
 
