@@ -120,6 +120,9 @@ describe('renderXlsx', () => {
     expect(ghg?.getCell('C3').value).toBeCloseTo(EXPECTED.scope2MarketG, 6);
     expect(typeof ghg?.getCell('B2').value).toBe('number');
     expect(workbook.worksheets.map((w) => w.name)).toContain('monthly_trend');
+    const summary = (workbook.getWorksheet('summary')?.getSheetValues() ?? []) as unknown[][];
+    const lastYear = summary.find((r) => r?.[1] === 'Emissions 2025-Q3');
+    expect(lastYear?.slice(2)).toEqual([undefined, 'gCO2e', 'no data in 2025-Q3']);
   });
 
   it('gives the same bytes for the same model', async () => {
@@ -135,6 +138,18 @@ describe('renderCsvZip and renderJson', () => {
     expect(csv?.split('\r\n')[1]).toBe('Alpha,4700,24,4,0.6351351351351351');
     expect(Object.keys(zip.files)).toContain('acme-2026-Q3/README.txt');
     expect((await renderCsvZip(model)).equals(await renderCsvZip(model))).toBe(true);
+  });
+
+  it('leaves a quarter without data empty, with a note, as the PDF says "no data"', async () => {
+    const zip = await JSZip.loadAsync(await renderCsvZip(model));
+    const csv = await zip.file('acme-2026-Q3/summary.csv')?.async('string');
+    const rows = csv?.split('\r\n') ?? [];
+
+    expect(rows[0]).toBe('Figure,Value,Unit,Note');
+    expect(rows).toContain('Emissions 2025-Q3,,gCO2e,no data in 2025-Q3');
+    expect(rows).toContain('Change vs 2025-Q3,,gCO2e,no data in 2025-Q3');
+    expect(rows).toContain('Change vs 2025-Q3,,ratio,no data in 2025-Q3');
+    expect(rows).toContain('Emissions 2026-Q2,500,gCO2e,');
   });
 
   it('writes canonical JSON with sorted keys that reads back to the model', () => {

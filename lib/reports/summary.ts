@@ -41,19 +41,35 @@ export function driverSentences(drivers: ChangeDriver[]): Driver[] {
   });
 }
 
+/** The current quarter against another; a quarter without events has no figures. */
 export function comparison(
   period: string,
   current: number,
-  previous: { emissionsG: number; facilityEnergyKwh: number },
+  other: { eventCount: number; emissionsG: number; facilityEnergyKwh: number },
 ): Comparison {
+  if (other.eventCount === 0) {
+    return {
+      period,
+      eventCount: 0,
+      emissionsG: null,
+      energyKwh: null,
+      changeG: null,
+      change: null,
+    };
+  }
+
   return {
     period,
-    emissionsG: previous.emissionsG,
-    energyKwh: previous.facilityEnergyKwh,
-    changeG: current - previous.emissionsG,
-    change: change(current, previous.emissionsG),
+    eventCount: other.eventCount,
+    emissionsG: other.emissionsG,
+    energyKwh: other.facilityEnergyKwh,
+    changeG: current - other.emissionsG,
+    change: change(current, other.emissionsG),
   };
 }
+
+/** Why a comparison has no figures, for the annex's note column. */
+export const noDataNote = (c: Comparison) => (c.eventCount === 0 ? `no data in ${c.period}` : null);
 
 /** The last day before an exclusive end, e.g. "30 September 2026". */
 function lastDay(end: Date, timeZone: string) {

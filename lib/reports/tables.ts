@@ -1,7 +1,7 @@
 // The report as tables with units in their headers: the data annex that the
 // XLSX (one sheet each) and the CSV zip (one file each) are made of.
-import type { BreakdownRow, ReportModel } from '@/lib/reports/types';
-import { kindWords, targetStatus } from '@/lib/reports/summary';
+import type { BreakdownRow, Comparison, ReportModel } from '@/lib/reports/types';
+import { kindWords, noDataNote, targetStatus } from '@/lib/reports/summary';
 
 export type Cell = string | number | null;
 
@@ -40,31 +40,46 @@ function breakdown(name: string, title: string, label: string, rows: BreakdownRo
   };
 }
 
+/** A comparison's rows: empty cells and a note when that quarter has no data. */
+function comparisonRows(c: Comparison): Cell[][] {
+  const note = noDataNote(c);
+
+  return [
+    [`Emissions ${c.period}`, c.emissionsG, 'gCO2e', note],
+    [`Change vs ${c.period}`, c.changeG, 'gCO2e', note],
+    [`Change vs ${c.period}`, c.change, 'ratio', note],
+  ];
+}
+
 function summaryTable(m: ReportModel): Table {
   const s = m.summary;
+  const figures: Cell[][] = [
+    ['Organisation', m.organisation.name, null],
+    ['Period', m.period.label, null],
+    ['Provisional (quarter not over)', m.provisional ? 'yes' : 'no', null],
+    ['Emissions, location-based', s.locationBased.g, 'gCO2e'],
+    ['Emissions, location-based', s.locationBased.t, 'tCO2e'],
+    ['Emissions, market-based', s.marketBased.g, 'gCO2e'],
+    ['Emissions, market-based', s.marketBased.t, 'tCO2e'],
+    ['Energy, facility incl. PUE (all kinds)', s.energy.kwh, 'kWh'],
+    ['Energy, facility incl. PUE (all kinds)', s.energy.mwh, 'MWh'],
+    ['Events', s.eventCount, 'events'],
+  ];
 
   return {
     name: 'summary',
     title: 'Summary',
-    headers: ['Figure', 'Value', 'Unit'],
+    headers: ['Figure', 'Value', 'Unit', 'Note'],
     rows: [
-      ['Organisation', m.organisation.name, null],
-      ['Period', m.period.label, null],
-      ['Provisional (quarter not over)', m.provisional ? 'yes' : 'no', null],
-      ['Emissions, location-based', s.locationBased.g, 'gCO2e'],
-      ['Emissions, location-based', s.locationBased.t, 'tCO2e'],
-      ['Emissions, market-based', s.marketBased.g, 'gCO2e'],
-      ['Emissions, market-based', s.marketBased.t, 'tCO2e'],
-      ['Energy, facility incl. PUE (all kinds)', s.energy.kwh, 'kWh'],
-      ['Energy, facility incl. PUE (all kinds)', s.energy.mwh, 'MWh'],
-      ['Events', s.eventCount, 'events'],
-      [`Emissions ${s.previousQuarter.period}`, s.previousQuarter.emissionsG, 'gCO2e'],
-      [`Change vs ${s.previousQuarter.period}`, s.previousQuarter.changeG, 'gCO2e'],
-      [`Change vs ${s.previousQuarter.period}`, s.previousQuarter.change, 'ratio'],
-      [`Emissions ${s.sameQuarterLastYear.period}`, s.sameQuarterLastYear.emissionsG, 'gCO2e'],
-      [`Change vs ${s.sameQuarterLastYear.period}`, s.sameQuarterLastYear.changeG, 'gCO2e'],
-      [`Change vs ${s.sameQuarterLastYear.period}`, s.sameQuarterLastYear.change, 'ratio'],
-      ...s.drivers.map((d, i): Cell[] => [`Driver ${i + 1}: ${d.sentence}`, d.changeG, 'gCO2e']),
+      ...figures.map((row) => [...row, null]),
+      ...comparisonRows(s.previousQuarter),
+      ...comparisonRows(s.sameQuarterLastYear),
+      ...s.drivers.map((d, i): Cell[] => [
+        `Driver ${i + 1}: ${d.sentence}`,
+        d.changeG,
+        'gCO2e',
+        null,
+      ]),
     ],
   };
 }

@@ -10,7 +10,8 @@ export type { Coverage, FactorSetUse, PueUse, SourceUse };
 // 2: targets are measured year to date (as the dashboard does), not annualised.
 // 3: the E1-5 total is the summary's energy (facility, incl. PUE, all kinds).
 // 4: targets say whether they are on track (budget used vs year passed).
-export const REPORT_SCHEMA_VERSION = 4;
+// 5: a comparison quarter without data has null figures, not 0.
+export const REPORT_SCHEMA_VERSION = 5;
 
 /** A mass of CO2e in the units a reader may want; g is the record. */
 export interface Mass {
@@ -24,13 +25,16 @@ export interface Energy {
   mwh: number;
 }
 
+/** A quarter compared with; without events in it, every figure is null, never 0. */
 export interface Comparison {
   /** e.g. "2026-Q2" */
   period: string;
+  /** Events in that period; 0 means it has no data. */
+  eventCount: number;
   /** Location-based emissions of that period. */
-  emissionsG: number;
-  energyKwh: number;
-  changeG: number;
+  emissionsG: number | null;
+  energyKwh: number | null;
+  changeG: number | null;
   /** (current − previous) / previous; null without a base. */
   change: number | null;
 }

@@ -33,7 +33,7 @@ function functionalUnitsWords(s: SciRow) {
 }
 
 function changeLine(label: string, c: Comparison) {
-  if (c.emissionsG === 0) return [label, `no data in ${c.period}`];
+  if (c.emissionsG === null) return [label, `no data in ${c.period}`];
 
   return [label, `${formatChange(c.change)} (${g(c.changeG)}; ${c.period}: ${g(c.emissionsG)})`];
 }
