@@ -56,6 +56,7 @@ describe('priceEvent with measured energy', () => {
       emissionsMinG: expect.closeTo(860.48663, 6),
       emissionsMaxG: expect.closeTo(860.48663, 6),
       embodiedG: 0,
+      warnings: [],
     });
   });
 
@@ -215,6 +216,7 @@ describe('priceEvent for LLM calls without energy', () => {
       emissionsMinG: estimate.energyMinKwh * 1.09 * 380,
       emissionsMaxG: estimate.energyMaxKwh * 1.14 * 380,
       embodiedG: (estimate.embodiedMinG + estimate.embodiedMaxG) / 2,
+      warnings: [],
     });
     expect(result.emissionsMinG).toBeLessThan(result.emissionsG);
     expect(result.emissionsG).toBeLessThan(result.emissionsMaxG);
@@ -241,4 +243,75 @@ describe('priceEvent for LLM calls without energy', () => {
 
     expect(priced(llmEvent({ work: { tokensOut: 1_200 } })).energyMinKwh).toBe(one.energyMinKwh);
   });
+});
+
+describe('priceEvent warns when the factor is not the location named', () => {
+  it.each([
+    ['a known cloud region', { cloudProvider: 'aws', cloudRegion: 'us-east-1' }, []],
+    ['a known country', { countryIso: 'FR' }, []],
+    [
+      'an unknown region of a known cloud',
+      { cloudProvider: 'aws', cloudRegion: 'mars-1' },
+      [
+        {
+          path: 'location.cloudRegion',
+          reason: 'no grid factor for aws:mars-1; the world average (480 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'an unknown cloud region in a known country',
+      { cloudProvider: 'Amazon', cloudRegion: 'MARS_1', countryIso: 'de' },
+      [
+        {
+          path: 'location.cloudRegion',
+          reason: 'no grid factor for aws:mars-1; the country:DEU factor (350 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'an unknown cloud',
+      { cloudProvider: 'ovh', cloudRegion: 'gra' },
+      [
+        {
+          path: 'location.cloudRegion',
+          reason: 'no grid factor for ovh:gra; the world average (480 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'a country without a factor',
+      { countryIso: 'JP' },
+      [
+        {
+          path: 'location.countryIso',
+          reason: 'no grid factor for country:JPN; the world average (480 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'no location',
+      {},
+      [
+        {
+          path: 'location',
+          reason: 'no location was given; the world average (480 g/kWh) was used',
+        },
+      ],
+    ],
+  ] as [string, PricingInput['location'], unknown[]][])('%s', (_name, location, warnings) => {
+    expect(priced(event({ location })).warnings).toEqual(warnings);
+  });
+
+  it.each(['XX', 'ZZZ', 'Atlantis'])(
+    'rejects country %s, which is not an ISO 3166 code',
+    (countryIso) => {
+      expect(priceEvent(event({ location: { countryIso } }), ctx)).toEqual({
+        issue: {
+          path: 'location.countryIso',
+          reason: `country "${countryIso}" is not an ISO 3166 code`,
+        },
+      });
+    },
+  );
 });

@@ -13,7 +13,12 @@ import {
   windowSeconds,
 } from './price-checks';
 import { PROVIDER_DEFAULT_PUE, SOURCE_INCLUDED_DEFAULT_PUE, isPlausiblePue } from './pue';
-import { countryToAlpha3, normaliseCloudProvider } from './region-keys';
+import {
+  cloudRegionKey,
+  countryToAlpha3,
+  normaliseCloudProvider,
+  normaliseCloudRegion,
+} from './region-keys';
 import type { EnergyInput, EventLocation, PricingInput, PricingIssue } from './types';
 
 export type { PricingInput, PricingIssue } from './types';
@@ -55,6 +60,14 @@ export interface PricedEvent {
   emissionsMaxG: number;
   /** Hardware manufacturing share; only the LLM estimate supplies one here. */
   embodiedG: number;
+  /** Priced, but not as the sender may expect (e.g. no factor for the region named). */
+  warnings: PricingWarning[];
+}
+
+/** Same shape as an issue, but the event is priced. */
+export interface PricingWarning {
+  path: string;
+  reason: string;
 }
 
 type Measured = Exclude<EnergyInput, { kind: 'none' }>;
@@ -64,6 +77,10 @@ export function priceEvent(input: PricingInput, ctx: PricingContext): PricedEven
   if (windowIssue) return windowIssue;
   if (input.pue !== undefined && !isPlausiblePue(input.pue)) {
     return issue('pue', `PUE ${formatAmount(input.pue)} is outside 1 to 3`);
+  }
+  const country = input.location.countryIso;
+  if (country !== undefined && countryToAlpha3(country) === null) {
+    return issue('location.countryIso', `country "${country}" is not an ISO 3166 code`);
   }
   if (!isPlausiblePue(ctx.organisationDefaultPue)) {
     return issue(
@@ -107,6 +124,7 @@ function priceMeasured(
     emissionsMinG: emissionsG,
     emissionsMaxG: emissionsG,
     embodiedG: 0,
+    warnings: intensityWarnings(input.location, intensity),
   };
 }
 
@@ -199,6 +217,7 @@ function priceEstimated(input: PricingInput, ctx: PricingContext): PricedEvent |
     emissionsMinG: estimate.energyMinKwh * pueLow * gPerKwh,
     emissionsMaxG: estimate.energyMaxKwh * pueHigh * gPerKwh,
     embodiedG: (estimate.embodiedMinG + estimate.embodiedMaxG) / 2,
+    warnings: intensityWarnings(location, intensity),
   };
 }
 
@@ -229,4 +248,44 @@ function provenance(intensity: ResolvedIntensity, location: EventLocation) {
     factorSetId: intensity.factorSetId,
     factorSetVersion: intensity.factorSetVersion,
   };
+}
+
+/**
+ * Says when the grid factor is not the one the event's location names: a
+ * cloud region without a factor (new regions appear all the time) or the
+ * world average used because nothing matched.
+ */
+function intensityWarnings(
+  location: EventLocation,
+  intensity: ResolvedIntensity,
+): PricingWarning[] {
+  const factor = `${formatAmount(intensity.intensityGPerKwh)} g/kWh`;
+  const used = intensity.fallback
+    ? `the world average (${factor}) was used`
+    : `the ${intensity.regionKey} factor (${factor}) was used`;
+  const warnings: PricingWarning[] = [];
+
+  const { cloudProvider, cloudRegion, countryIso } = location;
+  if (cloudRegion !== undefined) {
+    const provider = normaliseCloudProvider(cloudProvider);
+    const regionId = provider ? normaliseCloudRegion(provider, cloudRegion) : null;
+    const named =
+      provider && regionId ? cloudRegionKey(provider, regionId) : `${cloudProvider}:${cloudRegion}`;
+    if (named !== intensity.regionKey) {
+      warnings.push({
+        path: 'location.cloudRegion',
+        reason: `no grid factor for ${named}; ${used}`,
+      });
+    }
+  }
+  if (!intensity.fallback) return warnings;
+
+  if (countryIso !== undefined) {
+    const named = `country:${countryToAlpha3(countryIso) ?? countryIso}`;
+    warnings.push({ path: 'location.countryIso', reason: `no grid factor for ${named}; ${used}` });
+  } else if (warnings.length === 0) {
+    warnings.push({ path: 'location', reason: `no location was given; ${used}` });
+  }
+
+  return warnings;
 }

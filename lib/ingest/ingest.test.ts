@@ -225,6 +225,81 @@ describe('ingestBatch', () => {
     expect(result.items[0]?.issues).toEqual([{ path, reason }]);
   });
 
+  it.each([
+    [
+      'an unknown region of a known cloud',
+      () =>
+        parseEventsBody(
+          {
+            events: [
+              good('w1', { country: undefined, cloud_provider: 'aws', cloud_region: 'mars-1' }),
+            ],
+          },
+          { maxEvents: 1 },
+        ),
+      [
+        {
+          path: 'events[0].cloud_region',
+          reason: 'no grid factor for aws:mars-1; the world average (473 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'an unknown cloud region in a known country',
+      () =>
+        parseEventsBody(
+          { events: [good('w2', { cloud_provider: 'aws', cloud_region: 'mars-1' })] },
+          { maxEvents: 1 },
+        ),
+      [
+        {
+          path: 'events[0].cloud_region',
+          reason: 'no grid factor for aws:mars-1; the country:FRA factor (44.2 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'a CodeCarbon row without a location',
+      () => codeCarbon('2026-07-01T10:00:00,p,run-w3,60,0.001,0.01,'),
+      [
+        {
+          path: 'line 2: country_iso_code',
+          reason: 'no location was given; the world average (473 g/kWh) was used',
+        },
+      ],
+    ],
+    [
+      'a known location',
+      () => parseEventsBody({ events: [good('w4')] }, { maxEvents: 1 }),
+      undefined,
+    ],
+  ])('accepts %s and says which factor was used', async (_case, parse, warnings) => {
+    const result = await ingestParsed(parse());
+
+    expect(result.items[0]).toMatchObject({ status: 'accepted' });
+    expect(result.items[0]?.warnings).toEqual(warnings);
+  });
+
+  it.each([
+    [
+      'JSON events',
+      () => parseEventsBody({ events: [good('xx', { country: 'XX' })] }, { maxEvents: 1 }),
+      'events[0].country',
+    ],
+    [
+      'CodeCarbon',
+      () => codeCarbon('2026-07-01T10:00:00,p,run-xx,60,0.001,0.01,XX'),
+      'line 2: country_iso_code',
+    ],
+  ])('%s: rejects a country that is not an ISO 3166 code', async (_source, parse, path) => {
+    const result = await ingestParsed(parse());
+
+    expect(result.items[0]).toMatchObject({
+      status: 'rejected',
+      issues: [{ path, reason: 'country "XX" is not an ISO 3166 code' }],
+    });
+  });
+
   it('rejects an unknown team when the organisation does not create entities', async () => {
     await getPool().query('UPDATE organisation SET auto_create_entities = false WHERE id = $1', [
       org.organisationId,

@@ -31,6 +31,8 @@ export interface ItemResult {
   status: ItemStatus;
   id?: string;
   issues?: ItemIssue[];
+  /** Accepted, but priced differently from what the sender may expect. */
+  warnings?: ItemIssue[];
 }
 
 export interface IngestResult {
@@ -45,6 +47,7 @@ interface Priced {
   index: number;
   event: NormalisedEvent;
   priced: PricedEvent;
+  warnings: ItemIssue[];
 }
 
 function toRow(item: Priced, ids: EntityIds): EventRow | ItemIssue {
@@ -210,7 +213,11 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
       results.set(item.index, { index: item.index, status: 'rejected', issues: [issue] });
       continue;
     }
-    priced.push({ index: item.index, event: item.event, priced: outcome });
+    const warnings = outcome.warnings.map((warning) => ({
+      ...warning,
+      path: item.sourcePath(warning.path),
+    }));
+    priced.push({ index: item.index, event: item.event, priced: outcome, warnings });
   }
 
   await withTransaction(async (client) => {
@@ -220,13 +227,13 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
       priced.map((p) => p.event),
       pricing.autoCreateEntities,
     );
-    const rows: { index: number; row: EventRow }[] = [];
+    const rows: { index: number; row: EventRow; warnings: ItemIssue[] }[] = [];
     for (const item of priced) {
       const row = toRow(item, ids);
       if ('path' in row && 'reason' in row && !('idempotency_key' in row)) {
         results.set(item.index, { index: item.index, status: 'rejected', issues: [row] });
       } else {
-        rows.push({ index: item.index, row: row as EventRow });
+        rows.push({ index: item.index, row: row as EventRow, warnings: item.warnings });
       }
     }
     const inserted = await insertEvents(
@@ -234,9 +241,15 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
       { organisationId: target.organisationId, source: target.source, importId },
       rows.map((r) => r.row),
     );
-    for (const { index, row } of rows) {
+    for (const { index, row, warnings } of rows) {
       const id = inserted.get(row.idempotency_key);
-      results.set(index, id ? { index, status: 'accepted', id } : { index, status: 'duplicate' });
+      const accepted = {
+        index,
+        status: 'accepted' as const,
+        id,
+        ...(warnings.length > 0 && { warnings }),
+      };
+      results.set(index, id ? accepted : { index, status: 'duplicate' });
     }
     await recordImport(client, target, importId, [...results.values()], raws);
   });

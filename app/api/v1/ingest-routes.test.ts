@@ -59,7 +59,10 @@ describe('POST /api/v1/events', () => {
   it('accepts a gzip body and prices power × duration with the cloud PUE', async () => {
     const body = gzipSync(JSON.stringify({ events: [event] }));
 
-    const response = await postEvents(post('/api/v1/events', body, { 'content-encoding': 'gzip' }), context);
+    const response = await postEvents(
+      post('/api/v1/events', body, { 'content-encoding': 'gzip' }),
+      context,
+    );
     const answer = await response.json();
 
     expect(response.status).toBe(200);
@@ -77,7 +80,10 @@ describe('POST /api/v1/events', () => {
   });
 
   it('answers a retry as duplicate', async () => {
-    const response = await postEvents(post('/api/v1/events', JSON.stringify({ events: [event] })), context);
+    const response = await postEvents(
+      post('/api/v1/events', JSON.stringify({ events: [event] })),
+      context,
+    );
 
     expect(await response.json()).toMatchObject({ accepted: 0, duplicates: 1 });
   });
@@ -106,6 +112,26 @@ describe('POST /api/v1/events', () => {
     expect(answer.items[1].issues[0].path).toBe('events[1].attributes.note');
   });
 
+  it('answers a warning with an accepted event priced at the world average', async () => {
+    const events = [{ ...event, id: 'mars', cloud_region: 'mars-1' }];
+
+    const response = await postEvents(post('/api/v1/events', JSON.stringify({ events })), context);
+
+    expect((await response.json()).items).toEqual([
+      {
+        index: 0,
+        status: 'accepted',
+        id: expect.any(String),
+        warnings: [
+          {
+            path: 'events[0].cloud_region',
+            reason: 'no grid factor for aws:mars-1; the world average (473 g/kWh) was used',
+          },
+        ],
+      },
+    ]);
+  });
+
   it('answers a body over the byte limit with 413', async () => {
     const huge = JSON.stringify({ events: [], padding: 'x'.repeat(11 * 1024 * 1024) });
 
@@ -118,7 +144,10 @@ describe('POST /api/v1/events', () => {
   it('answers a gzip bomb with 413, not a crash', async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 32));
 
-    const response = await postEvents(post('/api/v1/events', bomb, { 'content-encoding': 'gzip' }), context);
+    const response = await postEvents(
+      post('/api/v1/events', bomb, { 'content-encoding': 'gzip' }),
+      context,
+    );
 
     expect(response.status).toBe(413);
   });
@@ -137,7 +166,10 @@ describe('POST /api/v1/import/codecarbon', () => {
   const csv = readFileSync(`${DATA}/codecarbon/v2.3-cumulative-flush-rows.csv`, 'utf8');
 
   it('imports a real file once, then answers every run as duplicate', async () => {
-    const first = await postCodeCarbon(post('/api/v1/import/codecarbon?file_name=e.csv&team=ml', csv), context);
+    const first = await postCodeCarbon(
+      post('/api/v1/import/codecarbon?file_name=e.csv&team=ml', csv),
+      context,
+    );
     const second = await postCodeCarbon(post('/api/v1/import/codecarbon', csv), context);
 
     expect(await first.json()).toMatchObject({ accepted: 5, duplicates: 0, rejected: 0 });
@@ -186,7 +218,9 @@ describe('POST /api/v1/import/openai-usage', () => {
       [org.organisationId],
     );
     const buckets = JSON.parse(json) as { results: { output_tokens: number }[] }[];
-    const tokensOut = buckets.flatMap((b) => b.results).reduce((sum, r) => sum + r.output_tokens, 0);
+    const tokensOut = buckets
+      .flatMap((b) => b.results)
+      .reduce((sum, r) => sum + r.output_tokens, 0);
     expect(rows[0]).toEqual({ out: tokensOut, estimated: true, region: 'country:USA' });
   });
 });
