@@ -9,11 +9,14 @@
 //    project (and experiment) that started at the same time, i.e. timestamp
 //    − duration within 2 s, since timestamps are rounded to the second.
 // 2. CodeCarbon's rows are cumulative, so a run's energy is that of its
-//    longest row (the later one on a tie), never a sum of rows.
-// 3. A run whose longest row has a blank, zero or negative energy_consumed is
-//    not stored and not counted: CodeCarbon measured nothing usable (blank or
-//    zero) or its counter wrapped (negative), and an earlier, shorter row
-//    would understate the run.
+//    longest row with a usable energy_consumed (a positive number), the later
+//    one on a tie; never a sum of rows.
+// 3. A blank, zero or negative energy_consumed is not usable: CodeCarbon
+//    measured nothing (blank or zero, e.g. a crash before the last flush) or
+//    its counter wrapped (negative). When a run's longest row is such a row,
+//    that row is counted as rejected, and the run is still stored with its
+//    longest usable row, the energy measured up to the last good flush. A run
+//    with no usable row is not stored.
 // Timestamps without an offset are UTC; energies already include CodeCarbon's
 // PUE, so they are facility energy.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -66,7 +69,7 @@ function utcMs(timestamp: string): number {
   return new Date(withZone).getTime();
 }
 
-function expectedRuns(csvText: string): { runs: ExpectedRun[]; excluded: number } {
+function expectedRuns(csvText: string): { runs: ExpectedRun[]; rejectedRows: number } {
   const rows = parse(csvText, {
     columns: (header: string[]) => header.map((name) => name.trim()),
     bom: true,
@@ -89,25 +92,31 @@ function expectedRuns(csvText: string): { runs: ExpectedRun[]; excluded: number 
     else runs.push({ id, group, startMs, rows: [row] });
   }
 
+  const longestOf = (candidates: Row[]) =>
+    candidates.reduce((best, row) => (Number(row.duration) >= Number(best.duration) ? row : best));
+  const energyOf = (row: Row) => {
+    const text = (row.energy_consumed ?? '').trim();
+    return text === '' ? NaN : Number(text);
+  };
+  const usable = (row: Row) => energyOf(row) > 0;
+
+  const rejectedRows = runs.filter((run) => !usable(longestOf(run.rows))).length;
   const counted = runs.flatMap((run) => {
-    const longest = run.rows.reduce((best, row) =>
-      Number(row.duration) >= Number(best.duration) ? row : best,
-    );
-    const energyText = (longest.energy_consumed ?? '').trim();
-    const energyKwh = Number(energyText);
-    if (energyText === '' || !(energyKwh > 0)) return [];
+    const candidates = run.rows.filter(usable);
+    if (candidates.length === 0) return [];
+    const total = longestOf(candidates);
 
     return [
       {
-        endIso: new Date(utcMs((longest.timestamp ?? '').trim())).toISOString(),
-        energyKwh,
-        emissionsG: Number(longest.emissions) * 1000,
-        countryIso3: (longest.country_iso_code ?? '').trim().toUpperCase(),
+        endIso: new Date(utcMs((total.timestamp ?? '').trim())).toISOString(),
+        energyKwh: energyOf(total),
+        emissionsG: Number(total.emissions) * 1000,
+        countryIso3: (total.country_iso_code ?? '').trim().toUpperCase(),
       },
     ];
   });
 
-  return { runs: counted, excluded: runs.length - counted.length };
+  return { runs: counted, rejectedRows };
 }
 
 const sortRuns = <T extends { endIso: string; energyKwh: number }>(runs: T[]) =>
@@ -167,7 +176,7 @@ describe.each(FILES)('CodeCarbon file %s', (fileName) => {
     );
 
     expect(expected.length).toBeGreaterThan(0);
-    expect(firstImport).toMatchObject({ accepted: expected.length, rejected: file.excluded });
+    expect(firstImport).toMatchObject({ accepted: expected.length, rejected: file.rejectedRows });
     expect(stored).toHaveLength(expected.length);
     expected.forEach((run, i) => {
       const event = stored[i] as (typeof stored)[number];

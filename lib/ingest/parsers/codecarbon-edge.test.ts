@@ -95,6 +95,44 @@ describe('parseCodeCarbonCsv: rows it rejects', () => {
   });
 });
 
+describe('parseCodeCarbonCsv: a run whose longest row cannot be priced', () => {
+  const early = row({ timestamp: '2024-05-31T10:39:13', duration: '60', energy_consumed: '0.005' });
+  const later = (energy: string) =>
+    row({ timestamp: '2024-05-31T10:40:13', duration: '120', energy_consumed: energy });
+
+  it.each([
+    ['blank', '', 'energy_consumed is blank'],
+    [
+      'zero',
+      '0',
+      'energy_consumed is 0 kWh: CodeCarbon measured no energy for this run, so it cannot be priced',
+    ],
+    [
+      'negative',
+      '-3',
+      'energy_consumed is negative (-3 kWh), as when an energy counter wraps around; the row cannot be priced',
+    ],
+  ])(
+    '%s energy: the longest usable row is the total, the longer row is rejected',
+    (_name, energy, reason) => {
+      const items = parseCodeCarbonCsv(csv(early, later(energy))).items;
+
+      expect(items.map((item) => [item.index, item.ok])).toEqual([
+        [0, true],
+        [1, false],
+      ]);
+      expect(items[0]).toMatchObject({ event: { energy: { totalKwh: 0.005 } } });
+      expect(items[1]).toMatchObject({ issues: [{ path: 'line 3: energy_consumed', reason }] });
+    },
+  );
+
+  it('a run without any usable row gives only its longest row, rejected', () => {
+    const items = parseCodeCarbonCsv(csv(row({ energy_consumed: '' }), later(''))).items;
+
+    expect(items.map((item) => [item.index, item.ok])).toEqual([[1, false]]);
+  });
+});
+
 describe('parseCodeCarbonCsv: reading the file', () => {
   it('reads BOM, CRLF, reordered columns and cloud location by header name', () => {
     const columns = HEADER.split(',').reverse();

@@ -21,8 +21,10 @@ const totalKwh = (event: NormalisedEvent) =>
   event.energy.kind === 'kwh' ? event.energy.totalKwh : NaN;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-// A second, deliberately plain reading of the same rule: group rows by run, keep
-// each run's longest row, drop runs whose total row has no positive energy.
+// A second, deliberately plain reading of the same rule: group rows by run; a
+// run's total is its longest row with a positive energy; when its longest row
+// has none, that row is an item too (rejected), and a run with none at all
+// gives only that rejected item.
 function reference(text: string) {
   const rows = parse(text, { bom: true, columns: true, relax_column_count: true }) as Array<
     Record<string, string>
@@ -37,15 +39,19 @@ function reference(text: string) {
     if (group) group.rows.push(row);
     else groups.push({ key: id || `:${row.project_name}`, start, rows: [row] });
   }
-  const totals = groups.map((g) =>
-    g.rows.reduce((a, b) => (Number(b.duration) >= Number(a.duration) ? b : a)),
-  );
-  const good = totals.filter(
-    (row) => row.energy_consumed !== '' && Number(row.energy_consumed) > 0,
-  );
+  const longest = (rows: Array<Record<string, string>>) =>
+    rows.reduce((a, b) => (Number(b.duration) >= Number(a.duration) ? b : a));
+  const hasEnergy = (row: Record<string, string>) =>
+    row.energy_consumed !== '' && Number(row.energy_consumed) > 0;
+  const runs = groups.map((g) => {
+    const usable = g.rows.filter(hasEnergy);
+    return { longest: longest(g.rows), total: usable.length > 0 ? longest(usable) : undefined };
+  });
+  const good = runs.flatMap((run) => (run.total ? [run.total] : []));
+  const fallbacks = runs.filter((run) => run.total && run.total !== run.longest).length;
 
   return {
-    runs: totals.length,
+    items: runs.length + fallbacks,
     events: good.length,
     kwh: sum(good.map((row) => Number(row.energy_consumed))),
     grams: sum(good.map((row) => Number(row.emissions) * 1000)),
@@ -64,7 +70,7 @@ describe('parseCodeCarbonCsv on real files', () => {
       const events = eventsOf(text);
       const expected = reference(text);
 
-      expect(items).toHaveLength(expected.runs);
+      expect(items).toHaveLength(expected.items);
       expect(events).toHaveLength(expected.events);
       expectClose(sum(events.map(totalKwh)), expected.kwh);
       expectClose(sum(events.map((event) => event.sourceEmissionsG ?? NaN)), expected.grams);
@@ -113,11 +119,11 @@ describe('parseCodeCarbonCsv on real files', () => {
     });
   });
 
-  it('v2.4: rows without a run_id that share a start are one run; its blank total is rejected', () => {
+  it('v2.4: rows without a run_id that share a start are one run; its blank longest row is rejected', () => {
     const items = parseCodeCarbonCsv(read('v2.4-example-flush-rows.csv')).items;
     const rejected = items.filter((item) => !item.ok);
 
-    expect(items).toHaveLength(18);
+    expect(items).toHaveLength(19);
     expect(rejected).toEqual([
       {
         index: 5,
@@ -129,12 +135,21 @@ describe('parseCodeCarbonCsv on real files', () => {
         raw: expect.stringMatching(/^2024-05-31T10:46:01,codecarbon,,75\.8280918598175,,,/),
       },
     ]);
-    // Line 3 (its own start) stands alone; lines 4 to 6 are superseded by line 7.
-    expect(items.slice(0, 3).map((item) => [item.index, item.ok])).toEqual([
+    // Line 3 (its own start) stands alone; lines 4 to 7 are one run whose
+    // longest row (7) and line 6 have no energy, so line 5 is its total.
+    expect(items.slice(0, 4).map((item) => [item.index, item.ok])).toEqual([
       [0, true],
       [1, true],
+      [3, true],
       [5, false],
     ]);
+    expect(items[2]).toMatchObject({
+      event: {
+        windowEnd: new Date('2024-05-31T10:45:39Z'),
+        energy: { totalKwh: 7.662417213125141e-5 },
+        sourceEmissionsG: 6.503783106328489e-3,
+      },
+    });
   });
 
   it('v1 legacy (CRLF, 12 columns): experiment_id is the run, UTF-8 region kept', () => {

@@ -1,5 +1,5 @@
 // CodeCarbon emissions.csv → one training event per run. flush() writes cumulative
-// rows, so a run's total is its longest row, never the sum of its rows.
+// rows, so a run's total is its longest usable row, never the sum of its rows.
 import { parse } from 'csv-parse/sync';
 
 import type { NormalisedEvent, ParsedItem, ParseResult } from '@/lib/ingest/types';
@@ -80,9 +80,23 @@ function groupRuns(rows: CodeCarbonRow[], hasRunIdColumn: boolean): CodeCarbonRo
   return [...byRunId.values(), ...unnamed.map((run) => run.rows), ...alone];
 }
 
-/** The run's total: its longest cumulative row (the later one on a tie). */
-function totalRow(run: CodeCarbonRow[]): CodeCarbonRow {
-  return run.reduce((best, row) => ((row.durationS ?? 0) >= (best.durationS ?? 0) ? row : best));
+/** The longest cumulative row (the later one on a tie). */
+function longestRow(rows: CodeCarbonRow[]): CodeCarbonRow {
+  return rows.reduce((best, row) => ((row.durationS ?? 0) >= (best.durationS ?? 0) ? row : best));
+}
+
+/**
+ * The rows a run answers with: its longest row, and when that one cannot be
+ * priced (blank, zero or negative energy, as after a crash or a counter
+ * wrap), also its longest row that can, so the energy measured up to the
+ * last good flush is still counted.
+ */
+function runRows(run: CodeCarbonRow[]): CodeCarbonRow[] {
+  const longest = longestRow(run);
+  if (longest.values) return [longest];
+  const usable = run.filter((row) => row.values !== undefined);
+
+  return usable.length > 0 ? [longest, longestRow(usable)] : [longest];
 }
 
 function attributesOf(record: CsvRecord, timeZone: string | undefined, hasPue: boolean) {
@@ -155,7 +169,8 @@ function toEvent(
 
 /**
  * Parses an emissions.csv. One item per run (at the index of the run's total
- * row) and one per row that cannot be read; superseded cumulative rows give none.
+ * row), one per row that cannot be read, and one for a run's longest row when
+ * a shorter one had to stand for it; other superseded cumulative rows give none.
  */
 export function parseCodeCarbonCsv(text: string, options: CodeCarbonOptions = {}): ParseResult {
   const { timeZone } = options;
@@ -182,10 +197,11 @@ export function parseCodeCarbonCsv(text: string, options: CodeCarbonOptions = {}
     const line = info.lines - (trimmedRaw.match(/\n/g)?.length ?? 0);
     return readRow({ index, line, raw: trimmedRaw, record }, columns.length, timeZone);
   });
-  const items = groupRuns(readRows, hasRunIdColumn).map((run) => {
-    const row = totalRow(run);
-    return toEvent(row, { id: runIdOf(row.record, hasRunIdColumn), column: runColumn }, timeZone);
-  });
+  const items = groupRuns(readRows, hasRunIdColumn).flatMap((run) =>
+    runRows(run).map((row) =>
+      toEvent(row, { id: runIdOf(row.record, hasRunIdColumn), column: runColumn }, timeZone),
+    ),
+  );
 
   return { items: items.sort((a, b) => a.index - b.index) };
 }
