@@ -300,6 +300,22 @@ describe('ingestBatch', () => {
     });
   });
 
+  it('stores an event without an id once, however its timestamps are written', async () => {
+    const withoutId = (start: string, end: string) => ({
+      ...good('x', { start, end }),
+      id: undefined,
+    });
+
+    const first = await ingest([withoutId('2026-07-03T10:00:00Z', '2026-07-03T11:00:00Z')]);
+    const again = await ingest([
+      withoutId('2026-07-03T10:00:00.000Z', '2026-07-03T11:00:00.000Z'),
+      withoutId('2026-07-03T12:00:00+02:00', '2026-07-03T13:00:00+02:00'),
+    ]);
+
+    expect(first).toMatchObject({ accepted: 1 });
+    expect(again).toMatchObject({ accepted: 0, duplicates: 2 });
+  });
+
   it('rejects an unknown team when the organisation does not create entities', async () => {
     await getPool().query('UPDATE organisation SET auto_create_entities = false WHERE id = $1', [
       org.organisationId,

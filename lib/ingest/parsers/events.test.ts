@@ -142,6 +142,32 @@ describe('parseEventsBody: accepted events', () => {
   });
 });
 
+describe('parseEventsBody: the same instant written differently', () => {
+  const keyOf = (start: string, end: string) => {
+    const item = parseOne({ ...base, start, end });
+    return item.ok ? item.event.idempotencyKey : undefined;
+  };
+  // The key of the plain UTC form, unchanged from before timestamps were canonical.
+  const plainKey = keyOf('2024-05-01T10:00:00Z', '2024-05-01T11:00:00Z');
+
+  it.each([
+    ['with milliseconds', '2024-05-01T10:00:00.000Z', '2024-05-01T11:00:00.000Z'],
+    ['in +02:00', '2024-05-01T12:00:00+02:00', '2024-05-01T13:00:00+02:00'],
+    [
+      'in -05:30 with a lower-case z elsewhere',
+      '2024-05-01T04:30:00-05:30',
+      '2024-05-01T11:00:00z',
+    ],
+    ['without seconds', '2024-05-01T10:00Z', '2024-05-01T11:00+00:00'],
+  ])('%s hashes like the plain UTC form', (_name, start, end) => {
+    expect(keyOf(start, end)).toBe(plainKey);
+  });
+
+  it('keeps milliseconds that are there', () => {
+    expect(keyOf('2024-05-01T10:00:00.001Z', '2024-05-01T11:00:00Z')).not.toBe(plainKey);
+  });
+});
+
 describe('parseEventsBody: the batch', () => {
   it('answers every item in order, good ones passing beside bad ones', () => {
     const items = parseEventsBody(

@@ -56,13 +56,32 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * An instant as one text whatever offset or precision it was sent with. Whole
+ * seconds drop ".000", so plain UTC timestamps hash as they always have.
+ */
+function canonicalTimestamp(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+/** The event as sent, with its window in canonical UTC: what a key without an id hashes. */
+function withCanonicalWindow(rawEvent: unknown, start: Date, end: Date): unknown {
+  return {
+    ...(rawEvent as Record<string, unknown>),
+    start: canonicalTimestamp(start),
+    end: canonicalTimestamp(end),
+  };
+}
+
 /** A validated event in the shape lib/carbon prices and the writer stores. */
 export function normaliseEvent(event: ValidEvent, rawEvent: unknown): NormalisedEvent {
   const windowStart = dateOf(event.start);
   const windowEnd = dateOf(event.end);
   const durationS = millisecondsToSeconds(windowEnd.getTime() - windowStart.getTime());
   const idempotencyKey =
-    event.id !== undefined ? `api:${event.id}` : `api-hash:${sha256Hex(canonicalJson(rawEvent))}`;
+    event.id !== undefined
+      ? `api:${event.id}`
+      : `api-hash:${sha256Hex(canonicalJson(withCanonicalWindow(rawEvent, windowStart, windowEnd)))}`;
   const llm =
     event.kind === 'llm_api_call' && event.provider && event.model
       ? { provider: event.provider, model: event.model }
