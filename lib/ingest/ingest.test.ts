@@ -316,6 +316,80 @@ describe('ingestBatch', () => {
     expect(again).toMatchObject({ accepted: 0, duplicates: 2 });
   });
 
+  describe('dates outside 2000 to tomorrow', () => {
+    const now = new Date('2026-07-10T12:00:00Z');
+    const at = (id: string, start: string, end: string) =>
+      parseEventsBody({ events: [good(id, { start, end })] }, { maxEvents: 1 });
+    const bucket = (startTime: number) =>
+      parseOpenAiUsage([
+        {
+          start_time: startTime,
+          end_time: startTime + 86_400,
+          results: [{ input_tokens: 1, output_tokens: 1, num_model_requests: 1, model: 'gpt-4o' }],
+        },
+      ]);
+
+    it.each([
+      [
+        'events: 1900',
+        () => at('r1', '1900-01-01T00:00:00Z', '1900-01-01T01:00:00Z'),
+        'events[0].start',
+        'the window starts at 1900-01-01T00:00:00Z, before 2000-01-01; check the date and, for an epoch, its unit',
+      ],
+      [
+        'events: 2099',
+        () => at('r2', '2099-01-01T00:00:00Z', '2099-01-01T01:00:00Z'),
+        'events[0].end',
+        "the window ends at 2099-01-01T01:00:00Z, more than 1 day after now (2026-07-10T12:00:00Z); check the sender's clock and time zone",
+      ],
+      [
+        'events: 25 hours ahead',
+        () => at('r3', '2026-07-11T12:00:00Z', '2026-07-11T13:00:00+00:00'),
+        'events[0].end',
+        "the window ends at 2026-07-11T13:00:00Z, more than 1 day after now (2026-07-10T12:00:00Z); check the sender's clock and time zone",
+      ],
+      [
+        'CodeCarbon: 1999',
+        () => codeCarbon('1999-12-31T23:59:00,p,run-r4,60,0.001,0.01,FRA'),
+        'line 2: timestamp',
+        'the window starts at 1999-12-31T23:58:00Z, before 2000-01-01; check the date and, for an epoch, its unit',
+      ],
+      [
+        'OpenAI usage: epoch 0',
+        () => bucket(0),
+        '[0].start_time',
+        'the window starts at 1970-01-01T00:00:00Z, before 2000-01-01; check the date and, for an epoch, its unit',
+      ],
+      [
+        'OpenAI usage: milliseconds for seconds',
+        () => bucket(1_782_864_000_000),
+        '[0].end_time',
+        "the window ends at +058466-09-18T00:00:00Z, more than 1 day after now (2026-07-10T12:00:00Z); check the sender's clock and time zone",
+      ],
+    ])('rejects %s', async (_case, parse, path, reason) => {
+      const result = await ingestBatch(
+        { organisationId: org.organisationId, source: 'api', contentSha256: 'test' },
+        parse(),
+        { now },
+      );
+
+      expect(result.items).toEqual([{ index: 0, status: 'rejected', issues: [{ path, reason }] }]);
+    });
+
+    it.each([
+      ['from 2000-01-01', '2000-01-01T00:00:00Z', '2000-01-01T01:00:00Z'],
+      ['up to a day ahead', '2026-07-11T11:00:00Z', '2026-07-11T12:00:00Z'],
+    ])('accepts a window %s', async (name, start, end) => {
+      const result = await ingestBatch(
+        { organisationId: org.organisationId, source: 'api', contentSha256: 'test' },
+        at(`in range ${name}`, start, end),
+        { now },
+      );
+
+      expect(result.accepted).toBe(1);
+    });
+  });
+
   it('rejects an unknown team when the organisation does not create entities', async () => {
     await getPool().query('UPDATE organisation SET auto_create_entities = false WHERE id = $1', [
       org.organisationId,

@@ -13,7 +13,16 @@ import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entiti
 import { insertEvents, type EventRow } from '@/lib/ingest/insert-events';
 import { loadPricingContext } from '@/lib/ingest/pricing-context';
 import { findUnstorableText, storable } from '@/lib/ingest/storable-text';
-import type { EventSource, ItemIssue, NormalisedEvent, ParseResult } from '@/lib/ingest/types';
+import { checkWindowRange } from '@/lib/ingest/window-range';
+import type {
+  EventSource,
+  ItemIssue,
+  NormalisedEvent,
+  ParsedItem,
+  ParseResult,
+} from '@/lib/ingest/types';
+
+type ParsedEvent = Extract<ParsedItem, { ok: true }>;
 
 export interface IngestTarget {
   organisationId: string;
@@ -183,7 +192,24 @@ async function recordImport(
   );
 }
 
-export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
+/** What no parser checks for every source: text PostgreSQL refuses, implausible dates. */
+function checkBeforePricing(item: ParsedEvent, now: Date): ItemIssue | null {
+  const problem = findUnstorableText(item.event) ?? checkWindowRange(item.event, now);
+
+  return problem && { path: item.sourcePath(problem.field), reason: problem.reason };
+}
+
+export interface IngestOptions {
+  /** What windows are checked against; the clock unless a test fixes it. */
+  now?: Date;
+}
+
+export async function ingestBatch(
+  target: IngestTarget,
+  parsed: ParseResult,
+  options: IngestOptions = {},
+) {
+  const now = options.now ?? new Date();
   const importId = randomUUID();
   const results = new Map<number, ItemResult>();
   const raws = new Map<number, string | undefined>();
@@ -196,10 +222,9 @@ export async function ingestBatch(target: IngestTarget, parsed: ParseResult) {
       raws.set(item.index, item.raw);
       continue;
     }
-    const unstorable = findUnstorableText(item.event);
-    if (unstorable) {
-      const issue = { path: item.sourcePath(unstorable.field), reason: unstorable.reason };
-      results.set(item.index, { index: item.index, status: 'rejected', issues: [issue] });
+    const unfit = checkBeforePricing(item, now);
+    if (unfit) {
+      results.set(item.index, { index: item.index, status: 'rejected', issues: [unfit] });
       continue;
     }
     if (seen.has(item.event.idempotencyKey)) {
