@@ -33,6 +33,8 @@ test('an executive downloads the last full quarter as a PDF with the organisatio
   // The download archived a version, listed with its checksum.
   await page.reload();
   await expect(page.getByRole('cell', { name: /^v1/ }).first()).toBeVisible();
+  // 2026-Q3 is over: its version is not provisional, and the table says so.
+  await expect(page.getByRole('cell', { name: 'Closed', exact: true }).first()).toBeVisible();
   await test.info().attach('reports', {
     body: await page.screenshot({ fullPage: true }),
     contentType: 'image/png',

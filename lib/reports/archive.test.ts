@@ -10,7 +10,14 @@ import {
   listArchivedReports,
 } from '@/lib/reports/archive';
 import { diffReportModels } from '@/lib/reports/diff';
-import { ingestEvents, setUpReportFixture, type ReportFixture } from '@/lib/reports/test-fixture';
+import { getDataFingerprint } from '@/lib/reports/queries/data-fingerprint';
+import {
+  ingestEvents,
+  REPORT_EVENTS,
+  setUpReportFixture,
+  type ReportFixture,
+} from '@/lib/reports/test-fixture';
+import type { ReportModel } from '@/lib/reports/types';
 
 let fixture: ReportFixture;
 const Q3 = { year: 2026, quarter: 3 };
@@ -40,6 +47,7 @@ describe('the report archive', () => {
       provisional: false,
       factorSetVersion: 1,
       generatedBy: 'Olive Officer',
+      trigger: 'requested',
       sha256: createHash('sha256')
         .update(first?.content ?? '')
         .digest('hex'),
@@ -98,6 +106,59 @@ describe('the report archive', () => {
     expect(b.info.version).toBe(1);
     expect(again.content.equals(a.content)).toBe(true);
     expect(await listArchivedReports(fixture.organisationId, Q2)).toHaveLength(4);
+  });
+
+  it('regenerates a provisional quarter on download once its data changed', async () => {
+    const Q4 = { year: 2026, quarter: 4 };
+    const during = { now: new Date('2026-11-15T00:00:00Z'), timeZone: 'UTC' };
+    const first = await getOrGenerateReport(fixture.organisationId, Q4, 'json', during);
+    const unchanged = await getOrGenerateReport(fixture.organisationId, Q4, 'json', during);
+    await ingestEvents(fixture.organisationId, [
+      {
+        ...REPORT_EVENTS[1],
+        id: 'november',
+        start: '2026-11-02T00:00:00Z',
+        end: '2026-11-02T01:00:00Z',
+      },
+    ]);
+    const afterData = await getOrGenerateReport(fixture.organisationId, Q4, 'json', during);
+    const again = await getOrGenerateReport(fixture.organisationId, Q4, 'json', during);
+    const model = JSON.parse(afterData.content.toString('utf8')) as ReportModel;
+
+    expect(first.info).toMatchObject({ version: 1, provisional: true, trigger: 'first_download' });
+    expect(unchanged.info.version).toBe(1);
+    expect(afterData.info).toMatchObject({
+      version: 2,
+      provisional: true,
+      trigger: 'data_changed',
+    });
+    expect(model.summary.eventCount).toBe(1);
+    expect(again.info.version).toBe(2);
+
+    // The first download after the quarter ends makes the final version.
+    const after = { now: new Date('2027-01-15T00:00:00Z'), timeZone: 'UTC' };
+    const final = await getOrGenerateReport(fixture.organisationId, Q4, 'json', after);
+    expect(final.info).toMatchObject({ version: 3, provisional: false, trigger: 'quarter_ended' });
+  });
+
+  it('keeps serving a closed quarter as archived after new data, until regenerated', async () => {
+    const Q1 = { year: 2026, quarter: 1 };
+    const first = await getOrGenerateReport(fixture.organisationId, Q1, 'pdf', options());
+    await ingestEvents(fixture.organisationId, [
+      {
+        ...REPORT_EVENTS[1],
+        id: 'march',
+        start: '2026-03-02T00:00:00Z',
+        end: '2026-03-02T01:00:00Z',
+      },
+    ]);
+    const later = await getOrGenerateReport(fixture.organisationId, Q1, 'pdf', options());
+
+    const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
+    expect((await getDataFingerprint(fixture.organisationId, range)).eventCount).toBe(1);
+    expect(first.info).toMatchObject({ version: 1, provisional: false });
+    expect(later.info.version).toBe(1);
+    expect(later.content.equals(first.content)).toBe(true);
   });
 
   it('finds nothing changed between identical models', async () => {

@@ -1,6 +1,7 @@
 // The report archive: generating renders every format from one model and
 // stores the bytes with their SHA-256 as the next version of that quarter;
-// a download returns the stored bytes, never a re-render.
+// a download returns the stored bytes, never a re-render. A provisional
+// version is replaced on download by a new one once its data has changed.
 import { createHash } from 'node:crypto';
 
 import { recordAudit } from '@/lib/auth/audit';
@@ -9,7 +10,10 @@ import { buildReportModel } from '@/lib/reports/build-report';
 import { diffReportModels, type ReportChange } from '@/lib/reports/diff';
 import { FORMAT_INFO, REPORT_FORMATS, type ReportFormat } from '@/lib/reports/formats';
 import type { Quarter } from '@/lib/reports/period';
+import { getDataFingerprint, sameFingerprint } from '@/lib/reports/queries/data-fingerprint';
 import type { ReportModel } from '@/lib/reports/types';
+
+type Lineage = Partial<ReportModel['lineage']>;
 
 export interface ArchivedReport {
   id: string;
@@ -24,8 +28,17 @@ export interface ArchivedReport {
   factorSetVersion: number | null;
   /** A person's name, "API key <name>", or null when unknown. */
   generatedBy: string | null;
+  /** Why the version was made; null for versions archived before this was kept. */
+  trigger: GenerateTrigger | null;
   createdAt: string;
 }
+
+/**
+ * requested: someone asked for a new version; first_download: the first
+ * download of a quarter; data_changed and quarter_ended: a download found the
+ * latest version provisional and its data changed or its quarter over.
+ */
+export type GenerateTrigger = 'requested' | 'first_download' | 'data_changed' | 'quarter_ended';
 
 export interface GenerateOptions {
   now: Date;
@@ -39,6 +52,7 @@ const INFO_SQL = `
          octet_length(a.content) AS "sizeBytes", a.provisional,
          a.factor_set_id::text AS "factorSetId", a.factor_set_version AS "factorSetVersion",
          coalesce(u.name, 'API key ' || k.name) AS "generatedBy",
+         l.details->>'trigger' AS "trigger",
          to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
     FROM archived_report a
     LEFT JOIN app_user u ON u.id = a.generated_by_id
@@ -52,14 +66,16 @@ const lockKey = (organisationId: string, q: Quarter) =>
 
 /**
  * Builds the model once, renders every format and stores them as the next
- * version. With `onlyIfNone`, returns the existing latest version instead
- * when one appeared meanwhile (two first downloads at once make one version).
+ * version. With `ifLatestIs` (a version, or null for none), returns the
+ * existing latest version instead when another appeared meanwhile, so two
+ * downloads at once make one version.
  */
 export async function generateReport(
   organisationId: string,
   q: Quarter,
-  options: GenerateOptions & { onlyIfNone?: boolean },
+  options: GenerateOptions & { trigger?: GenerateTrigger; ifLatestIs?: number | null },
 ): Promise<{ version: number; model: ReportModel; created: boolean }> {
+  const trigger = options.trigger ?? 'requested';
   const model = await buildReportModel(organisationId, q.year, q.quarter, options);
   const rendered = await Promise.all(
     REPORT_FORMATS.map(async (format) => ({
@@ -76,7 +92,10 @@ export async function generateReport(
       [organisationId, q.year, q.quarter],
     );
     const latest = rows[0]?.version ?? null;
-    if (options.onlyIfNone && latest !== null) return { version: latest, model, created: false };
+    // Another request made the version this one was meant to make.
+    if (options.ifLatestIs !== undefined && latest !== null && latest !== options.ifLatestIs) {
+      return { version: latest, model, created: false };
+    }
     const version = (latest ?? 0) + 1;
     for (const { format, bytes } of rendered) {
       const inserted = await client.query<{ id: string }>(
@@ -105,7 +124,7 @@ export async function generateReport(
         action: 'report.generated',
         targetType: 'archived_report',
         targetId: inserted.rows[0]?.id ?? null,
-        details: { year: q.year, quarter: q.quarter, version, format },
+        details: { year: q.year, quarter: q.quarter, version, format, trigger },
       });
     }
 
@@ -134,7 +153,45 @@ export async function getArchivedReport(
   return { info, content };
 }
 
-/** The latest version in `format`, generating the first one if none exists. */
+/** Why the latest version should be replaced on download, or null to serve it. */
+async function staleness(
+  organisationId: string,
+  info: ArchivedReport,
+  now: Date,
+): Promise<GenerateTrigger | null> {
+  // A closed quarter's version stays as archived until someone regenerates.
+  if (!info.provisional) return null;
+  const { rows } = await getPool().query<{ period: ReportModel['period']; lineage: Lineage }>(
+    `SELECT model->'period' AS period, model->'lineage' AS lineage FROM archived_report
+      WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, info.id],
+  );
+  const stored = rows[0];
+  if (!stored) return null;
+  const range = { from: new Date(stored.period.from), to: new Date(stored.period.to) };
+  if (now >= range.to) return 'quarter_ended';
+  const current = await getDataFingerprint(organisationId, range);
+
+  return sameFingerprint(stored.lineage.dataFingerprint, current) ? null : 'data_changed';
+}
+
+async function generateAndGet(
+  organisationId: string,
+  q: Quarter,
+  format: ReportFormat,
+  options: GenerateOptions & { trigger: GenerateTrigger; ifLatestIs: number | null },
+) {
+  const { version } = await generateReport(organisationId, q, options);
+  const stored = await getArchivedReport(organisationId, q, format, version);
+  if (!stored) throw new Error(`report ${q.year}-Q${q.quarter} v${version} was not stored`);
+
+  return stored;
+}
+
+/**
+ * The latest version in `format`: generated on the first download, and
+ * regenerated when it is provisional and its data or quarter has moved on.
+ */
 export async function getOrGenerateReport(
   organisationId: string,
   q: Quarter,
@@ -142,12 +199,21 @@ export async function getOrGenerateReport(
   options: GenerateOptions,
 ) {
   const found = await getArchivedReport(organisationId, q, format);
-  if (found) return found;
-  const { version } = await generateReport(organisationId, q, { ...options, onlyIfNone: true });
-  const stored = await getArchivedReport(organisationId, q, format, version);
-  if (!stored) throw new Error(`report ${q.year}-Q${q.quarter} v${version} was not stored`);
+  if (!found) {
+    return generateAndGet(organisationId, q, format, {
+      ...options,
+      trigger: 'first_download',
+      ifLatestIs: null,
+    });
+  }
+  const trigger = await staleness(organisationId, found.info, options.now);
+  if (!trigger) return found;
 
-  return stored;
+  return generateAndGet(organisationId, q, format, {
+    ...options,
+    trigger,
+    ifLatestIs: found.info.version,
+  });
 }
 
 /** Every archived file, newest quarter and version first; one quarter if given. */

@@ -159,6 +159,11 @@ describe('buildReportModel', () => {
       primaryFactorSetId: x.factorSets[0]?.id,
       primaryFactorSetVersion: 1,
       eventCount: 7,
+      dataFingerprint: {
+        eventCount: 7,
+        lastIngestedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+        factorSetIds: [x.factorSets[0]?.id],
+      },
     });
     expect(x.sources).toEqual([
       { source: 'Round test numbers', licence: 'CC0-1.0', eventCount: 7 },

@@ -13,6 +13,7 @@ import { getTimeSeries } from '@/lib/kpi/get-time-series';
 import { getTotals } from '@/lib/kpi/get-totals';
 import { methodologyOf } from '@/lib/reports/methodology';
 import { quarterLabel, rangeOf, shiftQuarter, type Quarter } from '@/lib/reports/period';
+import { getDataFingerprint } from '@/lib/reports/queries/data-fingerprint';
 import {
   breakdownRows,
   byKindOf,
@@ -59,6 +60,8 @@ export async function buildReportModel(
   const previousRange = rangeOf(previous, timeZone);
 
   const organisation = await organisationOf(organisationId);
+  // Before the figures: data arriving meanwhile makes the next download newer.
+  const dataFingerprint = await getDataFingerprint(organisationId, range);
   // The quarter's totals are the overview's, from the same function.
   const [overview, previousTotals, lastYearTotals, kindRows, teamRows, pipelineRows] =
     await Promise.all([
@@ -104,6 +107,7 @@ export async function buildReportModel(
       primaryFactorSetId: primary?.id ?? null,
       primaryFactorSetVersion: primary?.version ?? null,
       eventCount: totals.eventCount,
+      dataFingerprint,
     },
     summary: {
       locationBased: ghg.totalLocationBased,

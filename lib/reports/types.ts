@@ -4,6 +4,7 @@ import type { EventKind } from '@/lib/ingest/types';
 import type { ChangeDriver } from '@/lib/kpi/get-change-drivers';
 import type { Coverage, FactorSetUse, PueUse, SourceUse } from '@/lib/kpi/get-lineage';
 import type { TargetProgress as KpiTargetProgress } from '@/lib/kpi/get-target-progress';
+import type { DataFingerprint } from '@/lib/reports/queries/data-fingerprint';
 
 export type { Coverage, FactorSetUse, PueUse, SourceUse };
 
@@ -11,7 +12,8 @@ export type { Coverage, FactorSetUse, PueUse, SourceUse };
 // 3: the E1-5 total is the summary's energy (facility, incl. PUE, all kinds).
 // 4: targets say whether they are on track (budget used vs year passed).
 // 5: a comparison quarter without data has null figures, not 0.
-export const REPORT_SCHEMA_VERSION = 5;
+// 6: lineage names the data fingerprint a provisional version is checked against.
+export const REPORT_SCHEMA_VERSION = 6;
 
 /** A mass of CO2e in the units a reader may want; g is the record. */
 export interface Mass {
@@ -119,6 +121,8 @@ export interface ReportModel {
     primaryFactorSetId: string | null;
     primaryFactorSetVersion: number | null;
     eventCount: number;
+    /** Taken before the figures: a download compares it to tell new data arrived. */
+    dataFingerprint: DataFingerprint;
   };
   summary: {
     locationBased: Mass;

@@ -6,6 +6,7 @@ import type { ReportChange } from '@/lib/reports/diff';
 import { reportPath } from '@/lib/reports/file-name';
 import { FORMAT_INFO, REPORT_FORMATS } from '@/lib/reports/formats';
 import { quarterLabel, shiftQuarter, type Quarter } from '@/lib/reports/period';
+import { quarterStateWords } from '@/lib/reports/version-words';
 
 import { generateReportAction } from './actions';
 
@@ -83,7 +84,10 @@ export default async function ReportsPage({
         <p className="panel-note muted">
           {reports.length === 0
             ? 'No version is archived yet: the first download generates and archives version 1.'
-            : 'Downloads serve the latest archived version.'}
+            : 'Downloads serve the latest archived version.'}{' '}
+          While a quarter is in progress its versions are provisional: a download after new data
+          arrived archives a new version first. A closed quarter is served as archived until it is
+          regenerated.
           {!mayGenerate && ' Sustainability officers and admins can generate new versions.'}
         </p>
         {mayGenerate && (
@@ -105,6 +109,7 @@ export default async function ReportsPage({
               <thead>
                 <tr>
                   <th>Version</th>
+                  <th>Quarter when generated</th>
                   <th>Format</th>
                   <th>Generated (UTC)</th>
                   <th>By</th>
@@ -116,10 +121,8 @@ export default async function ReportsPage({
               <tbody>
                 {reports.map((r) => (
                   <tr key={r.id}>
-                    <td>
-                      v{r.version}
-                      {r.provisional && <span className="badge">provisional</span>}
-                    </td>
+                    <td>v{r.version}</td>
+                    <td>{quarterStateWords(r)}</td>
                     <td>
                       <a href={`${reportPath(r, r.format)}?version=${r.version}`} download>
                         {r.format.toUpperCase()}

@@ -1,6 +1,7 @@
 // GET /api/v1/reports/2026-Q3.pdf: the latest archived version of a quarter's
-// report (generated and archived on first request). ?regenerate=1 makes a
-// new version, for officers and admins; ?version=2 serves an older one.
+// report (generated and archived on first request, and again when it is
+// provisional and its data changed). ?regenerate=1 makes a new version, for
+// officers and admins; ?version=2 serves an older one.
 // API key (Bearer) or a session of a role that may view reports.
 import { z } from 'zod';
 
