@@ -35,6 +35,13 @@ test('an executive downloads the last full quarter as a PDF with the organisatio
   await expect(page.getByRole('cell', { name: /^v1/ }).first()).toBeVisible();
   // 2026-Q3 is over: its version is not provisional, and the table says so.
   await expect(page.getByRole('cell', { name: 'Closed', exact: true }).first()).toBeVisible();
+  // The executive's download made v1, and the page says that, and that it may.
+  await expect(
+    page.getByRole('cell', { name: /^generated automatically on first download/ }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/executives and API keys included, can cause a version/),
+  ).toBeVisible();
   await test.info().attach('reports', {
     body: await page.screenshot({ fullPage: true }),
     contentType: 'image/png',

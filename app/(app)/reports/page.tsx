@@ -6,7 +6,7 @@ import type { ReportChange } from '@/lib/reports/diff';
 import { reportPath } from '@/lib/reports/file-name';
 import { FORMAT_INFO, REPORT_FORMATS } from '@/lib/reports/formats';
 import { quarterLabel, shiftQuarter, type Quarter } from '@/lib/reports/period';
-import { quarterStateWords } from '@/lib/reports/version-words';
+import { authorWords, quarterStateWords } from '@/lib/reports/version-words';
 
 import { generateReportAction } from './actions';
 
@@ -90,6 +90,11 @@ export default async function ReportsPage({
           regenerated.
           {!mayGenerate && ' Sustainability officers and admins can generate new versions.'}
         </p>
+        <p className="panel-note muted">
+          Anyone who may read reports, executives and API keys included, can cause a version to be
+          generated: a quarter must have an archived report to be downloaded, so the first download
+          generates and archives version 1, marked as generated automatically below.
+        </p>
         {mayGenerate && (
           <form action={generateReportAction}>
             <input type="hidden" name="quarter" value={label} />
@@ -129,7 +134,7 @@ export default async function ReportsPage({
                       </a>
                     </td>
                     <td>{r.createdAt.replace('T', ' ').slice(0, 19)}</td>
-                    <td>{r.generatedBy ?? 'unknown'}</td>
+                    <td>{authorWords(r)}</td>
                     <td>{r.factorSetVersion ?? '—'}</td>
                     <td>
                       <code title={r.sha256}>{r.sha256.slice(0, 16)}…</code>
