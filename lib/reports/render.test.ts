@@ -78,7 +78,7 @@ describe('renderPdf', () => {
 
     expect(text).toContain('2 training runs');
     expect(text).toContain('2,000 inferences');
-    expect(text).toContain('15.0 thousand tokens');
+    expect(text).toMatch(/per 1,000 tokens .+ 15,000 tokens/);
   });
 
   it('marks every page of a quarter in progress as provisional', async () => {

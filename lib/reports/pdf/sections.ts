@@ -24,10 +24,10 @@ const UNIT_WORDS: Record<string, [string, string]> = {
   pipeline_run: ['pipeline run', 'pipeline runs'],
 };
 
-/** R of the SCI in words: "60 training runs", "15.0 thousand tokens". */
+/** R of the SCI in words: "60 training runs", "15,000 tokens" (R = 15 thousand). */
 function functionalUnitsWords(s: SciRow) {
   const words = UNIT_WORDS[s.functionalUnit];
-  if (!words) return `${formatNumber(s.functionalUnits)} thousand tokens`;
+  if (!words) return `${formatCount(s.functionalUnits * 1000)} tokens`;
 
   return `${formatCount(s.functionalUnits)} ${words[s.functionalUnits === 1 ? 0 : 1]}`;
 }
