@@ -113,17 +113,14 @@ const splitDay = (day: string) => {
  * calendar quarter before it, as reports do; days with as many days just
  * before. Days and quarters start at midnight in the organisation's time zone.
  */
-export function periodFromParams(
-  params: FilterParams,
-  timeZone = 'UTC',
-  now = new Date(),
-): Period {
+export function periodFromParams(params: FilterParams, timeZone = 'UTC', now = new Date()): Period {
   if (!params.quarter && params.from && params.to) {
     const from = splitDay(params.from);
     const to = splitDay(params.to);
     // Calendar days, so a DST change inside the range does not shift midnight.
     const days =
-      (Date.UTC(to.year, to.monthIndex, to.date) - Date.UTC(from.year, from.monthIndex, from.date)) /
+      (Date.UTC(to.year, to.monthIndex, to.date) -
+        Date.UTC(from.year, from.monthIndex, from.date)) /
         DAY_MS +
       1;
     const range = {

@@ -77,8 +77,16 @@ describe('the previous period of the KPI endpoints', () => {
     // 31 March: 92 days before Q3 but not in Q2. 2 kWh x 50 g/kWh = 100 g.
     await ingest(fixture.organisationId, [
       {
-        id: 'm1', kind: 'inference', team: 'alpha', model: 'ranker', model_version: 'v1',
-        country: 'FR', pue: 1, ...at('03-31', '12:00', '13:00'), energy_kwh: 2, inferences: 100,
+        id: 'm1',
+        kind: 'inference',
+        team: 'alpha',
+        model: 'ranker',
+        model_version: 'v1',
+        country: 'FR',
+        pue: 1,
+        ...at('03-31', '12:00', '13:00'),
+        energy_kwh: 2,
+        inferences: 100,
       },
     ]);
   });

@@ -11,13 +11,21 @@ describe('quarterChoices', () => {
     expect(choices[0]).toEqual({ value: '2026-Q4', label: '2026-Q4 (in progress)' });
     expect(choices[1]).toEqual({ value: '2026-Q3', label: '2026-Q3' });
     expect(values(choices)).toEqual([
-      '2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2',
+      '2026-Q4',
+      '2026-Q3',
+      '2026-Q2',
+      '2026-Q1',
+      '2025-Q4',
+      '2025-Q3',
+      '2025-Q2',
     ]);
   });
 
   it('crosses into the year before from Q1', () => {
     expect(values(quarterChoices('2027-Q1', undefined, 2))).toEqual([
-      '2027-Q1', '2026-Q4', '2026-Q3',
+      '2027-Q1',
+      '2026-Q4',
+      '2026-Q3',
     ]);
   });
 
