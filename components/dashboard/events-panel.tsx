@@ -18,7 +18,8 @@ import { pageFrom } from '@/lib/kpi/search-filters';
 type Row = KpiData<'events'>['events'][number];
 
 const PAGE_SIZE = 50;
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+// "GreenOps default (Ember, …)" reads as "GreenOps default"; the title has it all.
+const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '') || name;
 
 export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }) {
   const { input, period, search, setParams } = usePanelInput();
@@ -53,12 +54,18 @@ export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }
             rows={data.events}
             rowKey={(r) => r.id}
             pageSize={PAGE_SIZE}
+            dense
             columns={[
               {
                 key: 'start',
                 label: 'Start',
                 value: (r) => r.windowStart,
-                render: (r) => when(r.windowStart),
+                render: (r) => (
+                  <>
+                    <span className="nowrap">{r.windowStart.slice(0, 10)}</span>
+                    <div className="muted">{r.windowStart.slice(11, 16)}</div>
+                  </>
+                ),
               },
               {
                 key: 'kind',
@@ -96,7 +103,7 @@ export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }
                 render: (r) => (
                   <>
                     {formatEnergy(r.facilityEnergyKwh)}
-                    <div className="muted">
+                    <div className="muted cell-wrap">
                       {r.energySource.replace('_', ' ')}, PUE {formatNumber(r.pue)}
                     </div>
                   </>
@@ -122,9 +129,7 @@ export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }
                         </span>
                       </>
                     )}
-                    <div className="muted" style={{ whiteSpace: 'normal', minWidth: '12rem' }}>
-                      {r.intensitySource}
-                    </div>
+                    <div className="muted cell-wrap cell-source">{r.intensitySource}</div>
                   </>
                 ),
               },
@@ -132,11 +137,17 @@ export function EventsPanel(props: { run?: string; initial?: Initial<'events'> }
                 key: 'factorSet',
                 label: 'Factor set',
                 value: (r) => `${r.factorSetId} v${r.factorSetVersion}`,
-                render: (r) => (
-                  <span title={r.factorSetId}>
-                    {r.factorSetName ?? r.factorSetId.slice(0, 8)} v{r.factorSetVersion}
-                  </span>
-                ),
+                render: (r) => {
+                  const name = r.factorSetName ?? r.factorSetId.slice(0, 8);
+
+                  return (
+                    <span
+                      title={`${r.factorSetName ?? 'Factor set'} v${r.factorSetVersion} (${r.factorSetId})`}
+                    >
+                      {shortName(name)} v{r.factorSetVersion}
+                    </span>
+                  );
+                },
               },
               emissionsColumn<Row>(),
             ]}

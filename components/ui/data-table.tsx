@@ -27,6 +27,8 @@ export interface DataTableProps<Row> {
   initialSort?: { key: string; descending: boolean };
   pageSize?: number;
   testId?: string;
+  /** Smaller type and cells, for tables of many columns (events). */
+  dense?: boolean;
 }
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -77,7 +79,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   return (
     <div data-testid={props.testId}>
-      <div className="table-scroll">
+      <div className={props.dense ? 'table-scroll table-dense' : 'table-scroll'}>
         <table>
           <caption className="skip-link">{props.caption}</caption>
           <thead>
