@@ -1,5 +1,7 @@
 // The columns several dashboard tables share, with one key, label and CSV
 // header each, so that exports from different views line up.
+import type { ReactNode } from 'react';
+
 import type { Column } from '@/components/ui/data-table';
 import { formatEmissions, formatEnergy, formatNumber, formatPercent } from '@/lib/format';
 
@@ -59,4 +61,13 @@ export function trainingColumn<Row extends { trainingEmissionsG: number }>(): Co
     value: (r) => r.trainingEmissionsG,
     render: (r) => formatEmissions(r.trainingEmissionsG),
   };
+}
+
+/** A low – high range under a figure; it breaks after the dash, not inside a value. */
+export function RangeNote({ low, high }: { low: ReactNode; high: ReactNode }) {
+  return (
+    <div className="muted cell-wrap">
+      <span className="nowrap">{low}</span> – <span className="nowrap">{high}</span>
+    </div>
+  );
 }

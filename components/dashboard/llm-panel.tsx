@@ -5,7 +5,7 @@
 // share, and the same work on a smaller model of the same family.
 import Link from 'next/link';
 
-import { energyColumn } from '@/components/dashboard/columns';
+import { energyColumn, RangeNote } from '@/components/dashboard/columns';
 import { hrefWith } from '@/components/dashboard/labels';
 import { usePanelInput } from '@/components/dashboard/use-panel-input';
 import { DataTable } from '@/components/ui/data-table';
@@ -68,7 +68,14 @@ export function LlmPanel({ initial }: { initial?: Initial<'llm'> }) {
             csvLabel: 'tokens_in',
             numeric: true,
             value: (r) => r.tokensIn,
-            render: (r) => `${formatCount(r.tokensIn)} / ${formatCount(r.tokensOut)}`,
+            render: (r) => (
+              <>
+                {formatCount(r.tokensIn)} <span className="muted">in</span>
+                <div>
+                  {formatCount(r.tokensOut)} <span className="muted">out</span>
+                </div>
+              </>
+            ),
           },
           {
             key: 'cached',
@@ -88,9 +95,10 @@ export function LlmPanel({ initial }: { initial?: Initial<'llm'> }) {
             render: (r) => (
               <>
                 {formatEmissions(r.emissionsG)}
-                <div className="muted">
-                  {formatEmissions(r.emissionsMinG)} – {formatEmissions(r.emissionsMaxG)}
-                </div>
+                <RangeNote
+                  low={formatEmissions(r.emissionsMinG)}
+                  high={formatEmissions(r.emissionsMaxG)}
+                />
               </>
             ),
           },
@@ -111,14 +119,15 @@ export function LlmPanel({ initial }: { initial?: Initial<'llm'> }) {
             render: (r) =>
               r.whatIf ? (
                 <>
-                  {formatEmissions(r.whatIf.emissionsG)} on {r.whatIf.model}
-                  <div className="muted">
-                    {formatEmissions(r.whatIf.emissionsMinG)} –{' '}
-                    {formatEmissions(r.whatIf.emissionsMaxG)}
-                  </div>
+                  {formatEmissions(r.whatIf.emissionsG)}
+                  <div className="cell-wrap">on {r.whatIf.model}</div>
+                  <RangeNote
+                    low={formatEmissions(r.whatIf.emissionsMinG)}
+                    high={formatEmissions(r.whatIf.emissionsMaxG)}
+                  />
                 </>
               ) : (
-                <span className="muted">no smaller sibling</span>
+                <span className="muted cell-wrap">no smaller sibling</span>
               ),
           },
         ]}

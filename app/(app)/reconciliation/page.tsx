@@ -81,7 +81,7 @@ export default async function ReconciliationPage(props: {
             No CodeCarbon runs yet. <Link href="/imports">Import an emissions.csv</Link>.
           </p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll table-dense">
             <table>
               <thead>
                 <tr>
@@ -99,7 +99,7 @@ export default async function ReconciliationPage(props: {
                         {formatDateTime(item.importedAt, viewer.timeZone)}
                       </Link>
                     </td>
-                    <td>{item.fileName ?? '—'}</td>
+                    <td className="cell-break">{item.fileName ?? '—'}</td>
                     <td className="num">{formatCount(item.runCount)}</td>
                     <FigureCells row={item} />
                   </tr>
@@ -119,7 +119,7 @@ export default async function ReconciliationPage(props: {
               totals above cover all of them.
             </p>
           ) : null}
-          <div className="table-scroll">
+          <div className="table-scroll table-dense">
             <table>
               <thead>
                 <tr>
@@ -132,7 +132,7 @@ export default async function ReconciliationPage(props: {
               <tbody>
                 {runs.map((run) => (
                   <tr key={run.eventId}>
-                    <td>
+                    <td className="cell-break">
                       {run.pipelineName ?? '—'}
                       <div className="muted">
                         <code>{run.runExternalId?.replace(/^codecarbon:/, '') ?? 'no run id'}</code>
