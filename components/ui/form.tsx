@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 export function Field(props: { label: string; error?: string; children: ReactNode }) {
   return (
-    <label style={{ display: 'grid', gap: '0.25rem' }}>
+    <label className="field">
       {props.label}
       {props.children}
       {props.error ? <span style={{ color: 'var(--danger)' }}>{props.error}</span> : null}

@@ -60,7 +60,7 @@ export default async function FactorsPage() {
         >
           {(set) => (
             <tr key={set.id}>
-              <td>
+              <td className="cell-prose">
                 <strong>{set.name}</strong> v{set.version}{' '}
                 {set.active ? <span className="badge">active</span> : null}
                 <div className="muted">
@@ -78,7 +78,7 @@ export default async function FactorsPage() {
                 ) : null}
               </td>
               <td className="num">{formatCount(set.regionCount)}</td>
-              <td>
+              <td className="cell-prose">
                 <ul style={{ margin: 0, paddingLeft: '1rem' }}>
                   {set.sources.map((source) => (
                     <li key={`${source.source}|${source.licence}`}>
