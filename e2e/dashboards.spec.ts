@@ -31,6 +31,13 @@ async function attach(page: Page, testInfo: TestInfo, name: string) {
 
 const emissionsCard = (page: Page) => page.getByTestId('kpi-emissions').locator('.kpi-value');
 
+/** True when a DataTable shows every column without scrolling sideways. */
+const fitsItsCard = (table: Locator) =>
+  table.locator('.table-scroll').evaluate((scroll) => scroll.scrollWidth <= scroll.clientWidth);
+
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 test('overview → team → model → run: each figure adds up to the level above', async ({
   page,
 }, testInfo) => {
@@ -100,6 +107,22 @@ test('a filter change updates the URL and the figures', async ({ page }, testInf
   await attach(page, testInfo, 'overview filtered');
 });
 
+test('the period picker offers the quarter in progress; the default is the last full one', async ({
+  page,
+}) => {
+  await signIn(page, 'officer', '/');
+  const period = page.getByLabel('Period');
+  const options = period.locator('option');
+  await expect(options.first()).toContainText('(in progress)');
+  const current = (await options.first().getAttribute('value')) ?? '';
+  const lastFull = (await options.nth(1).getAttribute('value')) ?? '';
+  await expect(period).toHaveValue(lastFull);
+
+  await page.goto(`/?quarter=${current}`);
+  await expect(period).toHaveValue(current);
+  await expect(page.getByTestId('kpi-emissions')).toContainText(`${current} (in progress)`);
+});
+
 test('every view renders with its figures', async ({ page }, testInfo) => {
   await signIn(page, 'officer', `/models?${Q3}`);
   await expect(page.getByTestId('table-model')).toBeVisible();
@@ -115,18 +138,23 @@ test('every view renders with its figures', async ({ page }, testInfo) => {
 
   await page.goto(`/llm?${Q3}`);
   await expect(page.getByTestId('table-llm')).toContainText('gpt-4o-mini');
+  expect(await fitsItsCard(page.getByTestId('table-llm'))).toBe(true);
   await attach(page, testInfo, 'llm');
 
   await page.goto(`/events?${Q3}&team=search`);
   await expect(page.getByTestId('table-events')).toContainText('GreenOps default');
+  expect(await fitsItsCard(page.getByTestId('table-events'))).toBe(true);
   await attach(page, testInfo, 'events');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/?${Q3}`);
   await expect(page.getByTestId('kpi-emissions')).toBeVisible();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await attach(page, testInfo, 'overview on a phone');
+
+  // Long set names in selects and wide tables stay inside the screen.
+  await page.goto('/settings/factors');
+  await expect(page.getByRole('heading', { name: 'Factor sets' })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await attach(page, testInfo, 'factors on a phone');
 });
