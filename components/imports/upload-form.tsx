@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 
 import { ApiCallError, callApi } from '@/lib/client/api';
 import { useApiAction } from '@/lib/client/use-api-action';
+import { checkUploadFile } from '@/lib/ingest/upload-file';
 
 type Source = 'codecarbon' | 'openai-usage';
 
@@ -25,11 +26,12 @@ export function UploadForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      setError(new ApiCallError('Choose a file to import.'));
+    const chosen = checkUploadFile(form.get('file'));
+    if (!chosen.ok) {
+      setError(new ApiCallError(chosen.problem));
       return;
     }
+    const { file } = chosen;
     const params = new URLSearchParams({ file_name: file.name });
     for (const name of ['team', 'time_zone', 'assume_model']) {
       const value = String(form.get(name) ?? '').trim();

@@ -250,6 +250,9 @@ function provenance(intensity: ResolvedIntensity, location: EventLocation) {
   };
 }
 
+// A region named in a warning is the sender's text: long ones are cut.
+const MAX_NAME_SHOWN = 100;
+
 /**
  * Says when the grid factor is not the one the event's location names: a
  * cloud region without a factor (new regions appear all the time) or the
@@ -272,9 +275,10 @@ function intensityWarnings(
     const named =
       provider && regionId ? cloudRegionKey(provider, regionId) : `${cloudProvider}:${cloudRegion}`;
     if (named !== intensity.regionKey) {
+      const shown = named.length > MAX_NAME_SHOWN ? `${named.slice(0, MAX_NAME_SHOWN)}…` : named;
       warnings.push({
         path: 'location.cloudRegion',
-        reason: `no grid factor for ${named}; ${used}`,
+        reason: `no grid factor for ${shown}; ${used}`,
       });
     }
   }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 import { ingestBatch, type IngestResult } from '@/lib/ingest/ingest';
 import { parseCodeCarbonCsv } from '@/lib/ingest/parsers/codecarbon';
-import { BodyError } from '@/lib/ingest/parsers/errors';
+import { assertBodyNotEmpty, BodyError } from '@/lib/ingest/parsers/errors';
 import { parseOpenAiUsage } from '@/lib/ingest/parsers/openai-usage';
 import { SLUG_PATTERN, SLUG_RULE } from '@/lib/ingest/parsers/slug';
 import type { ParseResult } from '@/lib/ingest/types';
@@ -25,7 +25,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 function withTeam(parsed: ParseResult, team: string | undefined): ParseResult {
   if (team === undefined) return parsed;
-  if (!SLUG_PATTERN.test(team)) throw new BodyError('invalid_option', `team must be a slug: ${SLUG_RULE}`);
+  if (!SLUG_PATTERN.test(team))
+    throw new BodyError('invalid_option', `team must be a slug: ${SLUG_RULE}`);
 
   return {
     items: parsed.items.map((item) =>
@@ -39,7 +40,11 @@ export async function importCodeCarbon(
   csvText: string,
   options: ImportOptions & { timeZone?: string },
 ): Promise<IngestResult> {
-  const parsed = withTeam(parseCodeCarbonCsv(csvText, { timeZone: options.timeZone }), options.team);
+  assertBodyNotEmpty(csvText);
+  const parsed = withTeam(
+    parseCodeCarbonCsv(csvText, { timeZone: options.timeZone }),
+    options.team,
+  );
 
   return ingestBatch(
     { ...actor, source: 'codecarbon', fileName: options.fileName, contentSha256: sha256(csvText) },
@@ -52,16 +57,25 @@ export async function importOpenAiUsage(
   jsonText: string,
   options: ImportOptions & { assumeModel?: string },
 ): Promise<IngestResult> {
+  assertBodyNotEmpty(jsonText);
   let body: unknown;
   try {
     body = JSON.parse(jsonText);
   } catch {
     throw new BodyError('invalid_body', 'The file is not valid JSON');
   }
-  const parsed = withTeam(parseOpenAiUsage(body, { assumeModel: options.assumeModel }), options.team);
+  const parsed = withTeam(
+    parseOpenAiUsage(body, { assumeModel: options.assumeModel }),
+    options.team,
+  );
 
   return ingestBatch(
-    { ...actor, source: 'openai_usage', fileName: options.fileName, contentSha256: sha256(jsonText) },
+    {
+      ...actor,
+      source: 'openai_usage',
+      fileName: options.fileName,
+      contentSha256: sha256(jsonText),
+    },
     parsed,
   );
 }

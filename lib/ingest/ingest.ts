@@ -11,6 +11,7 @@ import { priceEvent, type PricedEvent } from '@/lib/carbon/price';
 import { withTransaction } from '@/lib/db/pool';
 import { resolveEntities, versionKey, type EntityIds } from '@/lib/ingest/entities';
 import { insertEvents, type EventRow } from '@/lib/ingest/insert-events';
+import { printable } from '@/lib/ingest/parsers/echo';
 import { loadPricingContext } from '@/lib/ingest/pricing-context';
 import { findUnstorableText, storable } from '@/lib/ingest/storable-text';
 import { checkWindowRange } from '@/lib/ingest/window-range';
@@ -192,6 +193,21 @@ async function recordImport(
   );
 }
 
+// Reasons quote input, and some quote it whole (an LLM model name, a region):
+// a control character in one must not reach an answer or a stored rejection.
+const printableIssue = (issue: ItemIssue) => ({
+  path: printable(issue.path),
+  reason: printable(issue.reason),
+});
+
+function printableItem(item: ItemResult): ItemResult {
+  return {
+    ...item,
+    ...(item.issues && { issues: item.issues.map(printableIssue) }),
+    ...(item.warnings && { warnings: item.warnings.map(printableIssue) }),
+  };
+}
+
 /** What no parser checks for every source: text PostgreSQL refuses, implausible dates. */
 function checkBeforePricing(item: ParsedEvent, now: Date): ItemIssue | null {
   const problem = findUnstorableText(item.event) ?? checkWindowRange(item.event, now);
@@ -212,6 +228,7 @@ export async function ingestBatch(
   const now = options.now ?? new Date();
   const importId = randomUUID();
   const results = new Map<number, ItemResult>();
+  const items = () => [...results.values()].sort((a, b) => a.index - b.index).map(printableItem);
   const raws = new Map<number, string | undefined>();
   const pricing = await loadPricingContext(target.organisationId);
   const seen = new Set<string>();
@@ -276,16 +293,16 @@ export async function ingestBatch(
       };
       results.set(index, id ? accepted : { index, status: 'duplicate' });
     }
-    await recordImport(client, target, importId, [...results.values()], raws);
+    await recordImport(client, target, importId, items(), raws);
   });
 
-  const items = [...results.values()].sort((a, b) => a.index - b.index);
+  const answered = items();
 
   return {
     importId,
-    accepted: items.filter((i) => i.status === 'accepted').length,
-    duplicates: items.filter((i) => i.status === 'duplicate').length,
-    rejected: items.filter((i) => i.status === 'rejected').length,
-    items,
+    accepted: answered.filter((i) => i.status === 'accepted').length,
+    duplicates: answered.filter((i) => i.status === 'duplicate').length,
+    rejected: answered.filter((i) => i.status === 'rejected').length,
+    items: answered,
   } satisfies IngestResult;
 }

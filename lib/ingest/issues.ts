@@ -2,6 +2,7 @@
 // import reports. Messages written in a schema are kept; zod's defaults are replaced.
 import type { z } from 'zod';
 
+import { echoInput } from '@/lib/ingest/parsers/echo';
 import type { ItemIssue } from '@/lib/ingest/types';
 
 type Issue = z.core.$ZodIssue;
@@ -27,17 +28,19 @@ const EXPECTED: Record<string, string> = {
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the string "${shown}"`;
-  }
+  if (typeof value === 'string') return `the string "${echoInput(value, 40)}"`;
   if (typeof value === 'object') return 'an object';
 
   return String(value);
 }
 
+const MAX_KEYS_SHOWN = 5;
+
 function quoteKeys(keys: string[]): string {
-  return keys.map((key) => `"${key}"`).join(', ');
+  const shown = keys.slice(0, MAX_KEYS_SHOWN).map((key) => `"${echoInput(key, 40)}"`);
+  const more = keys.length - shown.length;
+
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 function sentence(issue: RawIssue): string {

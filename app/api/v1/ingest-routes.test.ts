@@ -162,6 +162,40 @@ describe('POST /api/v1/events', () => {
   });
 });
 
+describe('bodies that are not telemetry at all', () => {
+  it.each([
+    ['events', postEvents, '/api/v1/events', ''],
+    ['events', postEvents, '/api/v1/events', ' \n'],
+    ['CodeCarbon', postCodeCarbon, '/api/v1/import/codecarbon', ''],
+    ['OpenAI usage', postOpenAi, '/api/v1/import/openai-usage', '\ufeff'],
+  ])('%s: an empty body answers 400 empty_body', async (_source, handler, path, body) => {
+    const response = await handler(post(path, body), context);
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: 'empty_body',
+      message: 'The body is empty',
+    });
+  });
+
+  it('answers a binary file posted as CSV without echoing it', async () => {
+    const binary = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(4096),
+      Buffer.from('"x'),
+      Buffer.alloc(4096),
+    ]);
+
+    const response = await postCodeCarbon(post('/api/v1/import/codecarbon', binary), context);
+    const { error } = await response.json();
+
+    expect(response.status).toBe(400);
+    expect(error.code).toBe('invalid_csv');
+    expect(error.message).not.toMatch(/[\u0000-\u001f]/);
+    expect(error.message.length).toBeLessThan(200);
+  });
+});
+
 describe('POST /api/v1/import/codecarbon', () => {
   const csv = readFileSync(`${DATA}/codecarbon/v2.3-cumulative-flush-rows.csv`, 'utf8');
 

@@ -2,6 +2,7 @@
 // 12- to 38-column layouts of every CodeCarbon version read the same way.
 import type { ItemIssue } from '@/lib/ingest/types';
 
+import { echoInput } from './echo';
 import { parseWallTimestamp } from './timestamps';
 
 export type CsvRecord = Record<string, string | undefined>;
@@ -40,7 +41,7 @@ type NumberReading = { value?: number; reason?: string };
 function readNumber(record: CsvRecord, column: string, required: boolean): NumberReading {
   const text = record[column]?.trim() ?? '';
   if (text === '') return required ? { reason: `${column} is blank` } : {};
-  if (!DECIMAL.test(text)) return { reason: `${column} "${text}" is not a number` };
+  if (!DECIMAL.test(text)) return { reason: `${column} "${echoInput(text)}" is not a number` };
 
   return { value: Number(text) };
 }
@@ -115,7 +116,8 @@ export function readRow(
   if (pue.value !== undefined && pue.value < 1) note('pue', 'pue must be at least 1');
   const countryIso = presentValue(record, 'country_iso_code')?.toUpperCase();
   if (countryIso !== undefined && !/^[A-Z]{2,3}$/.test(countryIso)) {
-    note('country_iso_code', `country_iso_code "${countryIso}" is not an ISO 3166 code`);
+    const shown = echoInput(countryIso);
+    note('country_iso_code', `country_iso_code "${shown}" is not an ISO 3166 code`);
   }
 
   if (!timestamp.ok || duration.value === undefined || duration.value <= 0) {

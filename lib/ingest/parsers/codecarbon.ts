@@ -6,6 +6,7 @@ import type { NormalisedEvent, ParsedItem, ParseResult } from '@/lib/ingest/type
 import { kgToG } from '@/lib/units';
 
 import { type CodeCarbonRow, type CsvRecord, presentValue, readRow } from './codecarbon-rows';
+import { echoInput } from './echo';
 import { BodyError } from './errors';
 import { canonicalJson, sha256Hex } from './hash';
 import { slugify } from './slug';
@@ -43,7 +44,7 @@ function readCsv(text: string): { columns: string[]; rows: CsvRow[] } {
     return { columns, rows };
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unreadable';
-    throw new BodyError('invalid_csv', `the file is not valid CSV: ${detail}`);
+    throw new BodyError('invalid_csv', `the file is not valid CSV: ${echoInput(detail)}`);
   }
 }
 
@@ -178,7 +179,8 @@ export function parseCodeCarbonCsv(text: string, options: CodeCarbonOptions = {}
     try {
       assertTimeZone(timeZone);
     } catch {
-      throw new BodyError('invalid_time_zone', `"${timeZone}" is not an IANA time zone name`);
+      const shown = echoInput(timeZone);
+      throw new BodyError('invalid_time_zone', `"${shown}" is not an IANA time zone name`);
     }
   }
   const { columns, rows } = readCsv(text);

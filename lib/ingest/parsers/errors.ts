@@ -3,6 +3,7 @@
 
 export type BodyErrorCode =
   | 'invalid_body'
+  | 'empty_body'
   | 'too_many_events'
   | 'invalid_csv'
   | 'missing_columns'
@@ -17,4 +18,9 @@ export class BodyError extends Error {
     this.name = 'BodyError';
     this.code = code;
   }
+}
+
+/** An empty (or blank) body is said to be one, not reported as bad JSON or CSV. */
+export function assertBodyNotEmpty(text: string): void {
+  if (text.trim() === '') throw new BodyError('empty_body', 'The body is empty');
 }

@@ -113,7 +113,9 @@ function checkEnergy(event: LooseEvent, report: Report): void {
       `send exactly one of energy_kwh, energy_wh, power_w; got ${sent.join(' and ')}`,
     );
   }
-  if (sent.length > 0 || typeof event.kind !== 'string') return;
+  const kinds: readonly unknown[] = EVENT_KINDS;
+  // An unknown kind is reported by the schema; it is not echoed here again.
+  if (sent.length > 0 || !kinds.includes(event.kind)) return;
 
   if (event.kind !== 'llm_api_call') {
     report(

@@ -6,6 +6,7 @@ import { checkWith } from '@/lib/ingest/issues';
 import type { ItemIssue, NormalisedEvent, ParsedItem, ParseResult } from '@/lib/ingest/types';
 
 import { BodyError } from './errors';
+import { echoInput, MAX_ECHO_CHARS } from './echo';
 import { slugify } from './slug';
 import { openAiSourcePath } from './source-paths';
 
@@ -36,7 +37,7 @@ const resultSchema = z
     input_audio_tokens: count.nullish(),
     output_audio_tokens: count.nullish(),
     num_model_requests: count,
-    model: z.string().min(1).nullish(),
+    model: z.string().min(1).max(MAX_ECHO_CHARS).nullish(),
     project_id: optionalText,
     api_key_id: optionalText,
     user_id: optionalText,
@@ -144,7 +145,8 @@ function parseResult(
   if (checked.ok && model === undefined)
     issues.push({ path: `${prefix}.model`, reason: MODEL_MISSING });
   if (model !== undefined && slugify(model) === undefined) {
-    issues.push({ path: `${prefix}.model`, reason: `model "${model}" has no letters or digits` });
+    const reason = `model "${echoInput(model)}" has no letters or digits`;
+    issues.push({ path: `${prefix}.model`, reason });
   }
   if (!checked.ok || model === undefined || issues.length > 0) {
     return { index, ok: false, issues, raw: JSON.stringify(raw) };

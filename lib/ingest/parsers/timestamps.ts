@@ -1,6 +1,8 @@
 // Reads ISO 8601 timestamps strictly: real calendar dates, and an explicit UTC
 // offset unless the caller says which time zone a naive wall time is in.
 
+import { echoInput } from './echo';
+
 const ISO_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
@@ -69,19 +71,20 @@ export type TimestampResult = { ok: true; date: Date } | { ok: false; reason: st
 /** A timestamp that must carry its own offset (JSON events). */
 export function parseOffsetTimestamp(text: string, field: string): TimestampResult {
   const result = read(text);
+  const shown = echoInput(text);
   if (!result.ok) {
     return {
       ok: false,
       reason:
         result.problem === 'malformed'
-          ? `${field} "${text}" is not an ISO 8601 timestamp; send e.g. 2024-05-01T10:00:00Z`
-          : `${field} "${text}" is not a real date and time`,
+          ? `${field} "${shown}" is not an ISO 8601 timestamp; send e.g. 2024-05-01T10:00:00Z`
+          : `${field} "${shown}" is not a real date and time`,
     };
   }
   if (result.offsetMinutes === null) {
     return {
       ok: false,
-      reason: `timestamp "${text}" has no UTC offset; send e.g. ${text.trim()}Z`,
+      reason: `timestamp "${shown}" has no UTC offset; send e.g. ${shown.trim()}Z`,
     };
   }
 
@@ -142,7 +145,7 @@ export function parseWallTimestamp(
 ): TimestampResult {
   const result = read(text);
   if (!result.ok) {
-    return { ok: false, reason: `${field} "${text}" is not a date and time` };
+    return { ok: false, reason: `${field} "${echoInput(text)}" is not a date and time` };
   }
 
   const wallMs = wallToUtcMs(result.wall);

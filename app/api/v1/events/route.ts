@@ -8,6 +8,7 @@ import { badRequest } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 import { ingestAnswer } from '@/lib/ingest/answer';
 import { ingestBatch } from '@/lib/ingest/ingest';
+import { assertBodyNotEmpty } from '@/lib/ingest/parsers/errors';
 import { parseEventsBody } from '@/lib/ingest/parsers/events';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +17,7 @@ export const POST = route(async (request) => {
   const principal = await requireApiKey(request);
 
   const text = await readBodyText(request, env.GREENOPS_MAX_BODY_BYTES);
+  assertBodyNotEmpty(text);
   let body: unknown;
   try {
     body = JSON.parse(text);
