@@ -2,10 +2,13 @@
 // a team, then the same writer as every other source.
 import { createHash } from 'node:crypto';
 
+import { estimateLlmCall } from '@/lib/carbon/llm';
 import { ingestBatch, type IngestResult } from '@/lib/ingest/ingest';
 import { parseCodeCarbonCsv } from '@/lib/ingest/parsers/codecarbon';
+import { echoInput } from '@/lib/ingest/parsers/echo';
 import { assertBodyNotEmpty, BodyError } from '@/lib/ingest/parsers/errors';
 import { parseOpenAiUsage } from '@/lib/ingest/parsers/openai-usage';
+import { llmCatalogue } from '@/lib/ingest/pricing-context';
 import { SLUG_PATTERN, SLUG_RULE } from '@/lib/ingest/parsers/slug';
 import type { ParseResult } from '@/lib/ingest/types';
 
@@ -52,11 +55,29 @@ export async function importCodeCarbon(
   );
 }
 
+/**
+ * An assumed model applies to every result without one: if EcoLogits does not
+ * know it, say so once instead of rejecting each result for the same reason.
+ */
+function checkAssumedModel(assumeModel: string): void {
+  const model = assumeModel.trim();
+  if (model === '') throw new BodyError('invalid_option', 'assume_model must not be empty');
+  const call = { provider: 'openai', model, outputTokens: 0, requests: 1 };
+  if (!('issue' in estimateLlmCall(llmCatalogue(), call))) return;
+
+  throw new BodyError(
+    'invalid_option',
+    `assume_model "${echoInput(model)}" is not an OpenAI model in the EcoLogits list, so no ` +
+      'energy can be estimated for it; choose a listed model such as gpt-4o-mini',
+  );
+}
+
 export async function importOpenAiUsage(
   actor: ImportActor,
   jsonText: string,
   options: ImportOptions & { assumeModel?: string },
 ): Promise<IngestResult> {
+  if (options.assumeModel !== undefined) checkAssumedModel(options.assumeModel);
   assertBodyNotEmpty(jsonText);
   let body: unknown;
   try {

@@ -10,7 +10,7 @@ import { readLlmModelsJson } from '@/lib/db/reference-data';
 const indexes = new Map<string, Promise<FactorIndex>>();
 let catalogue: LlmCatalogue | undefined;
 
-function llmCatalogue(): LlmCatalogue {
+export function llmCatalogue(): LlmCatalogue {
   catalogue ??= buildLlmCatalogue(readLlmModelsJson());
 
   return catalogue;

@@ -237,6 +237,21 @@ describe('POST /api/v1/import/openai-usage', () => {
     expect(answer.items[0].issues[0].reason).toMatch(/model is missing/);
   });
 
+  it.each(['gpt-99', 'claude-3-5-sonnet', '  '])(
+    'answers an assume_model EcoLogits does not list for OpenAI (%j) once, with 400',
+    async (model) => {
+      const path = `/api/v1/import/openai-usage?assume_model=${encodeURIComponent(model)}`;
+
+      const response = await postOpenAi(post(path, json), context);
+      const { error } = await response.json();
+
+      expect(response.status).toBe(400);
+      expect(error.code).toBe('invalid_option');
+      expect(error.message).toMatch(/^assume_model /);
+      expect(error.message).toContain(model.trim() === '' ? 'must not be empty' : `"${model}"`);
+    },
+  );
+
   it('imports every result with an assumed model, once', async () => {
     const path = '/api/v1/import/openai-usage?assume_model=gpt-4o-mini';
 
