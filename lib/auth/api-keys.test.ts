@@ -23,7 +23,13 @@ describe('API keys', () => {
 
     const principal = await verifyApiKey(getPool(), token, now);
 
-    expect(principal).toEqual({ organisationId, apiKeyId: id, teamId: null });
+    expect(principal).toEqual({
+      organisationId,
+      apiKeyId: id,
+      teamId: null,
+      teamSlug: null,
+      canReadReports: true,
+    });
     const { rows } = await getPool().query('SELECT last_used_at FROM api_key WHERE id = $1', [id]);
     expect(rows[0].last_used_at).toEqual(now);
   });

@@ -3,6 +3,7 @@
 import pg from 'pg';
 
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 // bigint columns come back as strings by default; counts here fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -19,10 +20,13 @@ export function databaseUrl(): string {
 
 export function getPool(): pg.Pool {
   if (!globalForPool.greenopsPool) {
-    globalForPool.greenopsPool = new pg.Pool({
-      connectionString: databaseUrl(),
-      max: env.GREENOPS_DB_POOL_MAX,
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: env.GREENOPS_DB_POOL_MAX });
+    // An idle connection that the server closes (a restart, a failover) must
+    // not crash the process: the pool replaces it on the next checkout.
+    pool.on('error', (error) => {
+      log.warn('database.idle_connection_lost', { code: (error as { code?: string }).code });
     });
+    globalForPool.greenopsPool = pool;
   }
 
   return globalForPool.greenopsPool;
