@@ -8,7 +8,11 @@ export async function requireImporter(request: Request): Promise<ImportActor> {
   if (request.headers.has('authorization')) {
     const key = await requireApiKey(request);
 
-    return { organisationId: key.organisationId, apiKeyId: key.apiKeyId };
+    return {
+      organisationId: key.organisationId,
+      apiKeyId: key.apiKeyId,
+      keyTeamSlug: key.teamSlug,
+    };
   }
   const viewer = await requireApiViewer(request, { roles: rolesThat('importData') });
 

@@ -10,12 +10,15 @@ import { assertBodyNotEmpty, BodyError } from '@/lib/ingest/parsers/errors';
 import { parseOpenAiUsage } from '@/lib/ingest/parsers/openai-usage';
 import { llmCatalogue } from '@/lib/ingest/pricing-context';
 import { SLUG_PATTERN, SLUG_RULE } from '@/lib/ingest/parsers/slug';
+import { scopeToTeam } from '@/lib/ingest/team-scope';
 import type { ParseResult } from '@/lib/ingest/types';
 
 export interface ImportActor {
   organisationId: string;
   userId?: string | null;
   apiKeyId?: string | null;
+  /** The team of a team's API key: its imports belong to that team only. */
+  keyTeamSlug?: string | null;
 }
 
 export interface ImportOptions {
@@ -26,8 +29,18 @@ export interface ImportOptions {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function withTeam(parsed: ParseResult, team: string | undefined): ParseResult {
-  if (team === undefined) return parsed;
+function withTeam(
+  parsed: ParseResult,
+  team: string | undefined,
+  keyTeam: string | null | undefined,
+): ParseResult {
+  if (keyTeam && team !== undefined && team !== keyTeam) {
+    throw new BodyError(
+      'invalid_option',
+      `team: this API key belongs to team "${keyTeam}" and may not import for team "${team}"`,
+    );
+  }
+  if (team === undefined) return scopeToTeam(parsed, keyTeam ?? null);
   if (!SLUG_PATTERN.test(team))
     throw new BodyError('invalid_option', `team must be a slug: ${SLUG_RULE}`);
 
@@ -47,6 +60,7 @@ export async function importCodeCarbon(
   const parsed = withTeam(
     parseCodeCarbonCsv(csvText, { timeZone: options.timeZone }),
     options.team,
+    actor.keyTeamSlug,
   );
 
   return ingestBatch(
@@ -88,6 +102,7 @@ export async function importOpenAiUsage(
   const parsed = withTeam(
     parseOpenAiUsage(body, { assumeModel: options.assumeModel }),
     options.team,
+    actor.keyTeamSlug,
   );
 
   return ingestBatch(

@@ -10,6 +10,7 @@ import { ingestAnswer } from '@/lib/ingest/answer';
 import { ingestBatch } from '@/lib/ingest/ingest';
 import { assertBodyNotEmpty } from '@/lib/ingest/parsers/errors';
 import { parseEventsBody } from '@/lib/ingest/parsers/events';
+import { scopeToTeam } from '@/lib/ingest/team-scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,10 @@ export const POST = route(async (request) => {
   } catch {
     throw badRequest('The body is not valid JSON');
   }
-  const parsed = parseEventsBody(body, { maxEvents: env.GREENOPS_MAX_EVENTS_PER_BATCH });
+  const parsed = scopeToTeam(
+    parseEventsBody(body, { maxEvents: env.GREENOPS_MAX_EVENTS_PER_BATCH }),
+    principal.teamSlug,
+  );
 
   const result = await ingestBatch(
     {
