@@ -60,73 +60,87 @@ interface Priced {
   warnings: ItemIssue[];
 }
 
-function toRow(item: Priced, ids: EntityIds): EventRow | ItemIssue {
-  const { event, priced } = item;
-  const lookup = (map: Map<string, string>, slug: string | undefined, path: string) => {
-    if (slug === undefined) return null;
-    const id = map.get(slug);
-    if (!id) throw Object.assign(new Error(path), { slug });
+const versionOf = (event: NormalisedEvent) =>
+  event.modelSlug && event.modelVersion
+    ? versionKey(event.modelSlug, event.modelVersion)
+    : undefined;
 
-    return id;
-  };
-  try {
-    const modelVersionId =
-      event.modelSlug && event.modelVersion
-        ? lookup(ids.versions, versionKey(event.modelSlug, event.modelVersion), 'model_version')
-        : null;
-
-    return {
-      idempotency_key: event.idempotencyKey,
-      kind: event.kind,
-      window_start: event.windowStart.toISOString(),
-      window_end: event.windowEnd.toISOString(),
-      team_id: lookup(ids.teams, event.teamSlug, 'team'),
-      model_id: lookup(ids.models, event.modelSlug, 'model'),
-      model_version_id: modelVersionId,
-      pipeline_id: lookup(ids.pipelines, event.pipelineSlug, 'pipeline'),
-      run_id: lookup(ids.runs, event.runExternalId, 'run'),
-      step: event.step ?? null,
-      cpu_energy_kwh: priced.cpuEnergyKwh,
-      gpu_energy_kwh: priced.gpuEnergyKwh,
-      ram_energy_kwh: priced.ramEnergyKwh,
-      energy_kwh: priced.energyKwh,
-      energy_min_kwh: priced.energyMinKwh,
-      energy_max_kwh: priced.energyMaxKwh,
-      energy_source: priced.energySource,
-      pue: priced.pue,
-      pue_source: priced.pueSource,
-      facility_energy_kwh: priced.facilityEnergyKwh,
-      cloud_provider: event.location.cloudProvider ?? null,
-      cloud_region: event.location.cloudRegion ?? null,
-      country_iso3: priced.countryIso3 ?? null,
-      region_key: priced.regionKey,
-      inferences: event.work.inferences ?? null,
-      requests: event.work.requests ?? null,
-      tokens_in: event.work.tokensIn ?? null,
-      tokens_cached_in: event.work.tokensCachedIn ?? null,
-      tokens_out: event.work.tokensOut ?? null,
-      samples: event.work.samples ?? null,
-      gpu_hours: event.work.gpuHours ?? null,
-      intensity_g_per_kwh: priced.intensityGPerKwh,
-      intensity_source: priced.intensitySource,
-      intensity_fallback: priced.intensityFallback,
-      factor_set_id: priced.factorSetId,
-      factor_set_version: priced.factorSetVersion,
-      emissions_g: priced.emissionsG,
-      emissions_min_g: priced.emissionsMinG,
-      emissions_max_g: priced.emissionsMaxG,
-      embodied_g: priced.embodiedG,
-      source_emissions_g: event.sourceEmissionsG ?? null,
-      attributes: event.attributes ?? null,
-    };
-  } catch (error) {
-    const { message: path, slug } = error as Error & { slug: string };
-
-    return {
-      path,
-      reason: `${path} "${slug}" does not exist and this organisation does not create unknown ones`,
-    };
+/**
+ * The first entity an event names that does not exist (the organisation
+ * creates none): the event cannot be stored.
+ */
+function missingEntity(event: NormalisedEvent, ids: EntityIds): ItemIssue | null {
+  const version = versionOf(event);
+  const named: [string, string | undefined, Map<string, string>][] = [
+    ['team', event.teamSlug, ids.teams],
+    ['model', event.modelSlug, ids.models],
+    ['model_version', version, ids.versions],
+    ['pipeline', event.pipelineSlug, ids.pipelines],
+    ['run', event.runExternalId, ids.runs],
+  ];
+  for (const [path, slug, map] of named) {
+    if (slug !== undefined && !map.has(slug)) {
+      return {
+        path,
+        reason: `${path} "${slug}" does not exist and this organisation does not create unknown ones`,
+      };
+    }
   }
+
+  return null;
+}
+
+/** The event's row; every entity it names exists (see missingEntity). */
+function toRow(item: Priced, ids: EntityIds): EventRow {
+  const { event, priced } = item;
+  const idOf = (map: Map<string, string>, key: string | undefined) =>
+    key === undefined ? null : (map.get(key) ?? null);
+  const version = versionOf(event);
+
+  return {
+    idempotency_key: event.idempotencyKey,
+    kind: event.kind,
+    window_start: event.windowStart.toISOString(),
+    window_end: event.windowEnd.toISOString(),
+    team_id: idOf(ids.teams, event.teamSlug),
+    model_id: idOf(ids.models, event.modelSlug),
+    model_version_id: idOf(ids.versions, version),
+    pipeline_id: idOf(ids.pipelines, event.pipelineSlug),
+    run_id: idOf(ids.runs, event.runExternalId),
+    step: event.step ?? null,
+    cpu_energy_kwh: priced.cpuEnergyKwh,
+    gpu_energy_kwh: priced.gpuEnergyKwh,
+    ram_energy_kwh: priced.ramEnergyKwh,
+    energy_kwh: priced.energyKwh,
+    energy_min_kwh: priced.energyMinKwh,
+    energy_max_kwh: priced.energyMaxKwh,
+    energy_source: priced.energySource,
+    pue: priced.pue,
+    pue_source: priced.pueSource,
+    facility_energy_kwh: priced.facilityEnergyKwh,
+    cloud_provider: event.location.cloudProvider ?? null,
+    cloud_region: event.location.cloudRegion ?? null,
+    country_iso3: priced.countryIso3 ?? null,
+    region_key: priced.regionKey,
+    inferences: event.work.inferences ?? null,
+    requests: event.work.requests ?? null,
+    tokens_in: event.work.tokensIn ?? null,
+    tokens_cached_in: event.work.tokensCachedIn ?? null,
+    tokens_out: event.work.tokensOut ?? null,
+    samples: event.work.samples ?? null,
+    gpu_hours: event.work.gpuHours ?? null,
+    intensity_g_per_kwh: priced.intensityGPerKwh,
+    intensity_source: priced.intensitySource,
+    intensity_fallback: priced.intensityFallback,
+    factor_set_id: priced.factorSetId,
+    factor_set_version: priced.factorSetVersion,
+    emissions_g: priced.emissionsG,
+    emissions_min_g: priced.emissionsMinG,
+    emissions_max_g: priced.emissionsMaxG,
+    embodied_g: priced.embodiedG,
+    source_emissions_g: event.sourceEmissionsG ?? null,
+    attributes: event.attributes ?? null,
+  };
 }
 
 async function recordImport(
@@ -271,11 +285,11 @@ export async function ingestBatch(
     );
     const rows: { index: number; row: EventRow; warnings: ItemIssue[] }[] = [];
     for (const item of priced) {
-      const row = toRow(item, ids);
-      if ('path' in row && 'reason' in row && !('idempotency_key' in row)) {
-        results.set(item.index, { index: item.index, status: 'rejected', issues: [row] });
+      const missing = missingEntity(item.event, ids);
+      if (missing) {
+        results.set(item.index, { index: item.index, status: 'rejected', issues: [missing] });
       } else {
-        rows.push({ index: item.index, row: row as EventRow, warnings: item.warnings });
+        rows.push({ index: item.index, row: toRow(item, ids), warnings: item.warnings });
       }
     }
     const inserted = await insertEvents(
