@@ -1,6 +1,8 @@
 // Reads a factor set uploaded by a sustainability officer. Nothing is guessed:
 // every cell that cannot be trusted is reported with its line and column.
 
+import { isRealCalendarDate } from '@/lib/units';
+
 import { readCsv } from './csv';
 import type { IntensityKind, IntensityRow } from './factors';
 import { parseRegionKey } from './region-keys';
@@ -107,7 +109,7 @@ type Fail = (path: string, reason: string) => void;
 function parseHourStart(text: string, fail: Fail): Date | null {
   if (!text) return null;
   const date = new Date(text);
-  if (!HOUR_START.test(text) || Number.isNaN(date.getTime())) {
+  if (!HOUR_START.test(text) || Number.isNaN(date.getTime()) || !isRealCalendarDate(text)) {
     fail(
       'hour_start',
       `"${text}" is not the start of an hour in ISO 8601 with an offset, e.g. 2024-03-01T13:00:00Z`,

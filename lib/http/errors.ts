@@ -38,6 +38,14 @@ export function toApiError(error: unknown): ApiError | null {
   }
   const code = (error as { code?: unknown }).code;
   if (code === 'P2025') return notFound();
+  // PostgreSQL refuses NUL and invalid UTF-8 in text (22021, 22P05).
+  if (code === '22021' || code === '22P05') {
+    return new ApiError(
+      400,
+      'invalid_text',
+      'A value contains a character that cannot be stored (NUL or an unpaired surrogate)',
+    );
+  }
   if (code === 'P2002' || code === '23505') {
     return new ApiError(409, 'conflict', 'That already exists');
   }

@@ -4,18 +4,31 @@ import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 
 import { EVENT_KINDS } from '@/lib/ingest/types';
+import { EARLIEST_YEAR, isRealCalendarDate, isYearInRange, LATEST_YEAR } from '@/lib/units';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-07-01');
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like 2026-Q3');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-07-01')
+  .refine(isRealCalendarDate, 'must be a day that exists')
+  .refine(isYearInRange, `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+// Slugs and region keys: printable text only (no NUL or control characters).
+const name = z
+  .string()
+  .max(100)
+  .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters');
+const quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like 2026-Q3')
+  .refine(isYearInRange, `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
 
 export const filterParamsSchema = z.object({
   quarter: quarter.optional(),
   from: day.optional(),
   to: day.optional(),
-  team: z.string().max(100).optional(),
-  model: z.string().max(100).optional(),
-  pipeline: z.string().max(100).optional(),
-  region: z.string().max(100).optional(),
+  team: name.optional(),
+  model: name.optional(),
+  pipeline: name.optional(),
+  region: name.optional(),
   kind: z.enum(EVENT_KINDS).optional(),
 });
 

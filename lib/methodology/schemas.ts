@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 import { parseRegionKey } from '@/lib/carbon/region-keys';
+import { EARLIEST_YEAR, isRealCalendarDate, isYearInRange, LATEST_YEAR } from '@/lib/units';
 
 // A calendar date is midnight UTC; a date-time must carry its offset, so a
 // contract's period means one instant everywhere.
@@ -13,8 +14,15 @@ export const instantSchema = z
   .regex(INSTANT, { error: 'must be a date (2026-01-31) or a date-time with an offset' })
   .transform((text, ctx) => {
     const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-    if (Number.isNaN(date.getTime())) {
+    if (Number.isNaN(date.getTime()) || !isRealCalendarDate(text)) {
       ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date` });
+      return z.NEVER;
+    }
+    if (!isYearInRange(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+      });
       return z.NEVER;
     }
     return date;
@@ -63,6 +71,10 @@ export const targetInputSchema = z
   .refine((t) => t.target_year > t.baseline_year, {
     path: ['target_year'],
     error: 'target_year must be after baseline_year',
+  })
+  .refine((t) => t.target_emissions_g <= t.baseline_emissions_g, {
+    path: ['target_emissions_g'],
+    error: 'target_emissions_g must not exceed baseline_emissions_g: a target is a reduction',
   });
 
 export type TargetInput = z.output<typeof targetInputSchema>;

@@ -1,2 +1,3 @@
 export * from './energy';
 export * from './mass';
+export * from './calendar';
