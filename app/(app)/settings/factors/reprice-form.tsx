@@ -25,6 +25,7 @@ interface Repriced {
 export function RepriceForm(props: { sets: SetOption[] }) {
   const { pending, error, run } = useApiAction();
   const [result, setResult] = useState<Repriced | null>(null);
+  const [rangeError, setRangeError] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +35,12 @@ export function RepriceForm(props: { sets: SetOption[] }) {
       from: String(form.get('from') ?? ''),
       to: String(form.get('to') ?? ''),
     };
+    // ISO dates compare as text; ask nothing about a period that is empty.
+    if (input.to <= input.from) {
+      setRangeError('"To" must be after "From".');
+      return;
+    }
+    setRangeError(null);
     const label = props.sets.find((set) => set.id === input.factor_set_id)?.label ?? 'this set';
     const question = `Re-price every event from ${input.from} to ${input.to} (UTC) with ${label}?`;
     if (!window.confirm(question)) return;
@@ -73,6 +80,7 @@ export function RepriceForm(props: { sets: SetOption[] }) {
           </p>
         ) : null}
       </div>
+      {rangeError ? <p className="field-error">{rangeError}</p> : null}
       <ApiErrorMessage error={error} />
     </form>
   );
