@@ -1,23 +1,9 @@
 // Every way an event is refused, with the exact sentence a client sees.
 import { describe, expect, it } from 'vitest';
 
-import { parseEventsBody } from './events';
+import { baseEvent, parseOne } from './event-fixture';
 
-const limits = { maxEvents: 10 };
-const base = {
-  start: '2024-05-01T10:00:00Z',
-  end: '2024-05-01T11:00:00Z',
-  kind: 'training',
-  country: 'FR',
-  energy_kwh: 1.5,
-};
-
-function parseOne(event: unknown) {
-  const [item] = parseEventsBody({ events: [event] }, limits).items;
-  if (!item) throw new Error('no item');
-
-  return item;
-}
+const base = baseEvent;
 
 function issuesOf(event: unknown) {
   const item = parseOne(event);

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { baseEvent, parseOne } from './event-fixture';
 import { BodyError, parseEventsBody } from './events';
 import { canonicalJson, sha256Hex } from './hash';
 
 const limits = { maxEvents: 10 };
-const base = {
-  start: '2024-05-01T10:00:00Z',
-  end: '2024-05-01T11:00:00Z',
-  kind: 'training',
-  country: 'FR',
-  energy_kwh: 1.5,
-};
-
-function parseOne(event: unknown) {
-  const [item] = parseEventsBody({ events: [event] }, limits).items;
-  if (!item) throw new Error('no item');
-
-  return item;
-}
+const base = baseEvent;
 
 describe('parseEventsBody: accepted events', () => {
   it('normalises a training event sent in Wh components', () => {
