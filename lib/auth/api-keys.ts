@@ -90,7 +90,10 @@ export async function verifyApiKey(
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
   if (key.revoked_at || (key.expires_at && key.expires_at <= now)) return null;
   await client.query(
-    `UPDATE api_key SET last_used_at = $3 WHERE organisation_id = $1 AND id = $2`,
+    // To the minute: one write a minute per key, not one per ingest request.
+    `UPDATE api_key SET last_used_at = $3
+      WHERE organisation_id = $1 AND id = $2
+        AND (last_used_at IS NULL OR last_used_at < $3::timestamptz - interval '1 minute')`,
     [key.organisation_id, key.id, now],
   );
 
